@@ -1,0 +1,44 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../core/config.js';
+import type { Database } from '../db/database.js';
+import { resolveActor } from '../access/actor.js';
+import { patrimonyRoutes } from '../patrimony/routes.js';
+import { healthRoutes } from './health.js';
+import { handleError, problemResponse } from './problem.js';
+import { createRouter, type VigieApp } from './router.js';
+
+export interface AppOptions {
+  db: Database;
+  config: Config;
+  /** Folder of the built web app; served when it exists. */
+  webRoot?: string;
+}
+
+export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
+  const app = createRouter();
+  app.onError(handleError);
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('config', config);
+    await next();
+  });
+  app.route('/api', healthRoutes());
+  app.use('/api/*', resolveActor);
+  app.route('/api', patrimonyRoutes());
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Vigie API', version: '0.1.0', description: 'Observatory of incivilities, renovation steering and board decisions for social housing landlords.' },
+  });
+  app.notFound((c) => problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
+  if (webRoot && existsSync(webRoot)) serveWebApp(app, webRoot);
+  return app;
+}
+
+/** Static assets, and index.html for every client-side route (the SPA handles them). */
+function serveWebApp(app: VigieApp, webRoot: string): void {
+  const root = path.relative(process.cwd(), webRoot);
+  app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root })(c, next)));
+  app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root, path: 'index.html' })(c, next)));
+}
