@@ -4,11 +4,14 @@ import { migrate } from './migrate.js';
 import { openPGlite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 
-/** Opens the configured database and brings its schema up to date. */
+/** Connects to the configured engine: PostgreSQL when a URL is given, embedded PGlite otherwise. */
+export async function connect(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : (await openPGlite({ dataDir: config.dataDir })).db;
+}
+
+/** Connects and brings the schema up to date. */
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  const db = config.databaseUrl
-    ? openPostgres(config.databaseUrl)
-    : (await openPGlite({ dataDir: config.dataDir })).db;
+  const db = await connect(config);
   await migrate(db);
   return db;
 }

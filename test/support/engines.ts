@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { Database, Engine } from '../../src/db/database.js';
 import { openPGlite } from '../../src/db/pglite.js';
 import { openPostgres } from '../../src/db/postgres.js';
 
-/** Built once per run by test/support/global-setup.ts. */
-export const PGLITE_TEMPLATE = path.resolve('.vigie-test/pglite-template.tar.gz');
-export const POSTGRES_TEMPLATE_DB = 'vigie_test_template';
+/** Templates built by test/support/global-setup.ts, one per schema version. */
+export const pgliteTemplatePath = (schemaHash: string) => path.resolve(`.vigie-test/pglite-template-${schemaHash}.tar.gz`);
+export const postgresTemplateName = (schemaHash: string) => `vigie_test_template_${schemaHash}`;
 
 /** Admin URL of the PostgreSQL server for tests; required when CI is set. */
 export function postgresAdminUrl(): string | undefined {
@@ -32,14 +32,14 @@ let counter = 0;
 /** A fresh, migrated database with the communes loaded, private to the caller. */
 export async function openTestDatabase(engine: Engine): Promise<Database> {
   if (engine === 'pglite') {
-    const dump = await readFile(PGLITE_TEMPLATE);
+    const dump = await readFile(pgliteTemplatePath(inject('schemaHash')));
     return (await openPGlite({ loadDataDir: new Blob([dump]) })).db;
   }
   const adminUrl = postgresAdminUrl()!;
   const name = `vigie_test_${process.pid}_${Date.now()}_${counter++}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplateName(inject('schemaHash'))}`);
   await admin.end();
   const db = openPostgres(withDatabase(adminUrl, name), 4);
   return {

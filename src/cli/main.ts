@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { AppError } from '../core/errors.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerServe } from './commands/serve.js';
+import { registerStats } from './commands/stats.js';
+
+const program = new Command('vigie')
+  .description('Vigie — observatoire des incivilités, rénovation et délibérations pour les bailleurs sociaux')
+  .showHelpAfterError();
+
+registerServe(program);
+registerMigrate(program);
+registerStats(program);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (!(error instanceof AppError)) throw error;
+  console.error(`vigie: ${error.message}`);
+  for (const detail of error.errors) {
+    console.error(`  ${detail.line ? `line ${detail.line}, ` : ''}${detail.field}: ${detail.message}`);
+  }
+  process.exitCode = 1;
+}
