@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { resolveActor } from '../access/actor.js';
 import { patrimonyRoutes } from '../patrimony/routes.js';
 import { healthRoutes } from './health.js';
+import { settingsRoutes } from './settings.js';
 import { handleError, problemResponse } from './problem.js';
 import { createRouter, type VigieApp } from './router.js';
 
@@ -25,6 +26,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
     await next();
   });
   app.route('/api', healthRoutes());
+  app.route('/api', settingsRoutes());
   app.use('/api/*', resolveActor);
   app.route('/api', patrimonyRoutes());
   app.doc31('/api/openapi.json', {
