@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { canViewIncident, confidentialFilter, type Viewer } from './confidentiality.js';
+
+const staff: Viewer = { organisationId: 1, userId: 42, centralObservatory: false, managedAgencyIds: [] };
+const assault = { organisationId: 1, family: 'E' as const, agencyId: 3, recordedBy: 7 };
+
+describe('confidentiality of attacks on staff', () => {
+  it('shows other families to the whole organisation only', () => {
+    expect(canViewIncident(staff, { ...assault, family: 'D' })).toBe(true);
+    expect(canViewIncident({ ...staff, organisationId: 2, centralObservatory: true }, { ...assault, family: 'D' })).toBe(false);
+  });
+
+  it('shows an attack on staff to the observatory, the agency’s management and its reporter only', () => {
+    expect(canViewIncident(staff, assault)).toBe(false);
+    expect(canViewIncident({ ...staff, centralObservatory: true }, assault)).toBe(true);
+    expect(canViewIncident({ ...staff, managedAgencyIds: [3] }, assault)).toBe(true);
+    expect(canViewIncident({ ...staff, managedAgencyIds: [4] }, assault)).toBe(false);
+    expect(canViewIncident({ ...staff, userId: 7 }, assault)).toBe(true);
+    expect(canViewIncident({ ...staff, userId: null }, { ...assault, recordedBy: null })).toBe(false);
+  });
+
+  it('gives lists the same rule as a filter', () => {
+    expect(confidentialFilter({ ...staff, centralObservatory: true })).toBeNull();
+    expect(confidentialFilter({ ...staff, managedAgencyIds: [3] })).toEqual({ families: ['E'], agencyIds: [3], userId: 42 });
+  });
+});
