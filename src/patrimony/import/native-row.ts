@@ -21,6 +21,9 @@ export interface NativePatrimonyRow {
   /** WGS84 position of the building (EPSG:4326). */
   longitude: number;
   latitude: number;
+  /** WGS84 position of the residence; when absent, the centroid of its buildings. */
+  residence_longitude?: number | null;
+  residence_latitude?: number | null;
   /** Null for an individual house with no separate entrance. */
   entrance_code: string | null;
   dwelling_code: string;

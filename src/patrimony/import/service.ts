@@ -1,0 +1,125 @@
+import { validationError, type FieldError } from '../../core/errors.js';
+import type { Database, Queryable } from '../../db/database.js';
+import { splitLevels, type PatrimonyLevels } from './domain/levels.js';
+import { sortErrors, validateRows } from './domain/validate-rows.js';
+import type { NativePatrimonyRow } from './native-row.js';
+import * as repository from './repository.js';
+
+export const IMPORT_LEVELS = ['directorates', 'agencies', 'residences', 'buildings', 'entrances', 'dwellings'] as const;
+export type ImportLevel = (typeof IMPORT_LEVELS)[number];
+export interface LevelCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+export type ImportCounts = Record<ImportLevel, LevelCounts>;
+
+/** Called after each written batch of dwellings. */
+export type ImportProgress = (dwellingsDone: number, dwellingsTotal: number) => void;
+
+/** Rows read from a file: their line numbers, and the cells that could not even be read. */
+export interface ImportSource {
+  rows: NativePatrimonyRow[];
+  lines: number[];
+  errors: FieldError[];
+}
+
+/** Large enough to amortise round trips, small enough to keep each JSON parameter modest. */
+const BATCH_SIZE = 2_000;
+
+const WRITERS: Record<ImportLevel, (db: Queryable, organisationId: number, batch: never[]) => Promise<repository.UpsertCounts>> = {
+  directorates: repository.upsertDirectorates,
+  agencies: repository.upsertAgencies,
+  residences: repository.upsertResidences,
+  buildings: repository.upsertBuildings,
+  entrances: repository.upsertEntrances,
+  dwellings: repository.upsertDwellings,
+};
+
+/**
+ * Imports dwellings with their chain of places, all or nothing, in one transaction. Codes are
+ * upserted: re-importing the same rows reports them all unchanged. Every bad row is reported
+ * (as `AppError('validation')`, lines counted as in a file with a header) and nothing is written.
+ */
+export function importPatrimonyRows(db: Database, organisationId: number, rows: NativePatrimonyRow[], onProgress?: ImportProgress): Promise<ImportCounts> {
+  return importPatrimony(db, organisationId, { rows, lines: rows.map((_, index) => index + 2), errors: [] }, onProgress);
+}
+
+/** As `importPatrimonyRows`, for rows read from a file (see `readPatrimonyFile`). */
+export function importPatrimony(db: Database, organisationId: number, source: ImportSource, onProgress?: ImportProgress): Promise<ImportCounts> {
+  return db.transaction(async (tx) => {
+    const unreadable = new Set(source.errors.map((error) => `${error.line}|${error.field}`));
+    const errors = [
+      ...source.errors,
+      ...[...validateRows(source.rows, (index) => source.lines[index]!), ...(await checkAgainstDatabase(tx, organisationId, source))]
+        .filter((error) => !unreadable.has(`${error.line}|${error.field}`)),
+    ];
+    if (errors.length > 0) {
+      throw validationError(`Fichier de patrimoine refusé : ${errors.length} erreur(s), rien n'a été importé`, sortErrors(errors));
+    }
+    return writeLevels(tx, organisationId, splitLevels(source.rows), onProgress);
+  });
+}
+
+async function checkAgainstDatabase(db: Queryable, organisationId: number, { rows, lines }: ImportSource): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const communes = [...new Set(rows.map((row) => row.commune_insee).filter((code) => typeof code === 'string' && code !== ''))];
+  const unknown = new Set(await repository.findUnknownCommunes(db, communes));
+  const rplsIds = rows.map((row) => row.rpls_id).filter((id): id is string => typeof id === 'string' && id !== '');
+  const holders = await repository.findRplsHolders(db, organisationId, rplsIds);
+  rows.forEach((row, index) => {
+    if (unknown.has(row.commune_insee)) errors.push({ line: lines[index], field: 'commune_insee', message: `commune inconnue « ${row.commune_insee} »` });
+    const holder = row.rpls_id ? holders.get(row.rpls_id) : undefined;
+    if (holder !== undefined && holder !== row.dwelling_code) {
+      errors.push({ line: lines[index], field: 'rpls_id', message: `identifiant RPLS « ${row.rpls_id} » déjà porté par le logement « ${holder} »` });
+    }
+  });
+  return errors;
+}
+
+async function writeLevels(db: Queryable, organisationId: number, levels: PatrimonyLevels, onProgress?: ImportProgress): Promise<ImportCounts> {
+  const counts = {} as ImportCounts;
+  const total = levels.dwellings.length;
+  onProgress?.(0, total);
+  for (const level of IMPORT_LEVELS) {
+    const items = levels[level];
+    const levelCounts: LevelCounts = { created: 0, updated: 0, unchanged: 0 };
+    for (let start = 0; start < items.length; start += BATCH_SIZE) {
+      const batch = items.slice(start, start + BATCH_SIZE);
+      const written = await WRITERS[level](db, organisationId, batch as never[]);
+      levelCounts.created += written.created;
+      levelCounts.updated += written.updated;
+      levelCounts.unchanged += batch.length - written.created - written.updated;
+      if (level === 'dwellings') onProgress?.(start + batch.length, total);
+    }
+    counts[level] = levelCounts;
+  }
+  return counts;
+}
+
+const SIREN = /^[0-9]{9}$/;
+
+/**
+ * The organisation an import goes to: the one with `siren`, else the only one; when there is
+ * none yet, it is created from `siren` and `name`.
+ */
+export async function resolveImportOrganisation(db: Queryable, siren: string | undefined, name: string | undefined): Promise<repository.OrganisationRef> {
+  if (siren !== undefined && !SIREN.test(siren)) throw validationError('SIREN invalide', [{ field: 'organisation', message: `9 chiffres attendus, reçu « ${siren} »` }]);
+  const organisations = await repository.listOrganisations(db);
+  if (siren !== undefined) {
+    const match = organisations.find((organisation) => organisation.siren === siren);
+    if (match) return match;
+  } else if (organisations.length === 1) {
+    return organisations[0]!;
+  } else if (organisations.length > 1) {
+    throw validationError('Plusieurs organismes : précisez lequel', [
+      { field: 'organisation', message: `SIREN attendu parmi ${organisations.map((organisation) => organisation.siren).join(', ')}` },
+    ]);
+  }
+  if (siren === undefined || !name?.trim()) {
+    throw validationError("Aucun organisme de ce SIREN : donnez son SIREN et son nom pour le créer", [
+      { field: siren === undefined ? 'organisation' : 'name', message: 'obligatoire pour créer l’organisme' },
+    ]);
+  }
+  return repository.insertOrganisation(db, siren, name.trim());
+}
