@@ -1,14 +1,10 @@
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { initI18n } from './i18n/index.js';
 
-function App() {
-  return (
-    <main>
-      <h1>Vigie</h1>
-      <p>Observatoire des incivilités et de la tranquillité résidentielle</p>
-    </main>
-  );
-}
+await initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,0 +1,23 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { HomePage } from './patrimony/HomePage.js';
+import { RESIDENCE_ROUTE, SEARCH_PATH } from './patrimony/paths.js';
+import { ResidencePage } from './patrimony/ResidencePage.js';
+import { SearchPage } from './patrimony/SearchPage.js';
+import { Layout } from './shared/layout/Layout.js';
+import { NotFoundPage } from './shared/layout/NotFoundPage.js';
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: SEARCH_PATH, element: <SearchPage /> },
+      { path: RESIDENCE_ROUTE, element: <ResidencePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

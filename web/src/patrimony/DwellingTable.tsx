@@ -1,0 +1,59 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResidenceDetail } from '../shared/api.js';
+import { DpeBadge } from './DpeBadge.js';
+
+interface DwellingTableProps {
+  dwellings: ResidenceDetail['dwellings'];
+  buildings: ResidenceDetail['buildings'];
+}
+
+export function DwellingTable({ dwellings, buildings }: DwellingTableProps) {
+  const { t, i18n } = useTranslation();
+  const captionId = useId();
+  const none = t('common.none');
+  const buildingName = new Map(buildings.map((b) => [b.id, b.name ?? b.externalId]));
+  const entranceName = new Map(buildings.flatMap((b) => b.entrances.map((e) => [e.id, e.name] as const)));
+  const surface = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeZone: 'UTC' });
+  return (
+    // Scrolls sideways on phones; focusable so keyboard users can scroll it too.
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="table">
+        <caption id={captionId}>{t('residence.dwellingsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('dwelling.code')}</th>
+            <th scope="col">{t('dwelling.rpls')}</th>
+            <th scope="col">{t('dwelling.building')}</th>
+            <th scope="col">{t('dwelling.entrance')}</th>
+            <th scope="col">{t('dwelling.kind')}</th>
+            <th scope="col" className="numeric">{t('dwelling.floor')}</th>
+            <th scope="col" className="numeric">{t('dwelling.rooms')}</th>
+            <th scope="col" className="numeric">{t('dwelling.surface')}</th>
+            <th scope="col">{t('dwelling.dpeEnergy')}</th>
+            <th scope="col">{t('dwelling.dpeGhg')}</th>
+            <th scope="col">{t('dwelling.dpeDate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dwellings.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{d.externalId}</th>
+              <td>{d.rplsId ?? none}</td>
+              <td>{buildingName.get(d.buildingId) ?? none}</td>
+              <td>{(d.entranceId !== null && entranceName.get(d.entranceId)) || none}</td>
+              <td>{t(`dwelling.${d.kind}`)}</td>
+              <td className="numeric">{d.floor ?? none}</td>
+              <td className="numeric">{d.rooms ?? none}</td>
+              <td className="numeric">{d.habitableSurface === null ? none : surface.format(d.habitableSurface)}</td>
+              <td><DpeBadge value={d.dpeEnergyClass} /></td>
+              <td><DpeBadge value={d.dpeGhgClass} /></td>
+              <td>{d.dpeDate ? date.format(new Date(d.dpeDate)) : none}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { PatrimonyStatsSchema, ResidenceDetailSchema, ResidenceMapSchema, ResidenceSummarySchema } from '../../../src/patrimony/schemas.js';
+
+/** The API's own schemas describe what the web app receives: one definition for both sides. */
+export type PatrimonyStats = z.infer<typeof PatrimonyStatsSchema>;
+export type ResidenceSummary = z.infer<typeof ResidenceSummarySchema>;
+export type ResidenceDetail = z.infer<typeof ResidenceDetailSchema>;
+export type ResidenceMap = z.infer<typeof ResidenceMapSchema>;
+export interface Settings {
+  basemapUrl: string | null;
+}
+
+/** An API failure, carrying the problem+json status and detail. */
+export class ApiError extends Error {
+  constructor(readonly status: number, detail: string) {
+    super(detail);
+  }
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+    throw new ApiError(response.status, problem.detail ?? response.statusText);
+  }
+  return (await response.json()) as T;
+}
+
+export type Remote<T> = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; data: T };
+
+/** Loads `path` (null = nothing to load) and reloads when it changes. */
+export function useApi<T>(path: string | null): Remote<T> {
+  const [remote, setRemote] = useState<Remote<T>>({ state: 'loading' });
+  useEffect(() => {
+    if (path === null) return;
+    const controller = new AbortController();
+    setRemote({ state: 'loading' });
+    getJson<T>(path, controller.signal).then(
+      (data) => setRemote({ state: 'ready', data }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setRemote({ state: 'error', error: error instanceof ApiError ? error : new ApiError(0, String(error)) });
+      },
+    );
+    return () => controller.abort();
+  }, [path]);
+  return remote;
+}

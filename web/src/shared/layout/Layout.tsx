@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+export function Layout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#content">{t('app.skipToContent')}</a>
+      <header className="site-header">
+        <div className="container site-header__bar">
+          <NavLink to="/" className="brand">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tagline">{t('app.tagline')}</span>
+          </NavLink>
+          <LanguageSwitch />
+        </div>
+        <nav className="site-nav" aria-label={t('app.mainNavigation')}>
+          <ul className="container site-nav__list">
+            <li><NavLink to="/" end>{t('nav.home')}</NavLink></li>
+            <li><NavLink to="/patrimoine/recherche">{t('nav.search')}</NavLink></li>
+          </ul>
+        </nav>
+      </header>
+      <main id="content" className="container" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p className="container">{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}
