@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { AppError } from '../core/errors.js';
+import { registerDeliberations } from './commands/deliberations.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
@@ -11,6 +12,7 @@ const program = new Command('vigie')
 registerServe(program);
 registerMigrate(program);
 registerStats(program);
+registerDeliberations(program);
 
 try {
   await program.parseAsync();

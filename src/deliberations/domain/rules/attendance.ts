@@ -37,8 +37,8 @@ const REJECTION_MESSAGES: Record<ProxyRejection, string> = {
 export function checkProxies(ctx: ItemContext, t: Tally): Finding[] {
   return t.rejectedProxies.map(({ giver, holder, reason }) => {
     const message = `Pouvoir de ${shortName(giver)} à ${shortName(holder)} non valable : ${REJECTION_MESSAGES[reason]}.`;
-    // A member standing aside has no vote to delegate: the proxy lapses, which is expected, not a fault.
-    if (reason === 'giver_standing_aside') return warning('PROXY_LAPSED', message, SOURCES.standAsideQuorum, ctx.item.rank);
+    // Standing aside removes the vote on both ends of a proxy: it lapses, which is expected, not a fault.
+    if (reason === 'giver_standing_aside' || reason === 'holder_standing_aside') return warning('PROXY_LAPSED', message, SOURCES.standAsideQuorum, ctx.item.rank);
     const source = reason === 'over_limit' ? SOURCES.cchR421_13Proxy : SOURCES.minutes;
     return error(reason === 'over_limit' ? 'PROXY_OVER_LIMIT' : 'PROXY_HOLDER_INVALID', message, source, ctx.item.rank);
   });
