@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsFor, classFor, DPE_CLASSES, dpeLabel, isHighAltitudeVariant, STANDARD_ENERGY_BOUNDS, worseClass } from './labels.js';
+import { boundsFor, classFor, DPE_CLASSES, dpeLabel, isHighAltitudeVariant, primaryEnergyCeiling, STANDARD_ENERGY_BOUNDS, worseClass } from './labels.js';
 
 /** A value equal to a bound falls in the worse class; just under it, in the better one. */
 function expectBoundaries(bounds: readonly number[], classify: (value: number) => string) {
@@ -129,6 +129,10 @@ describe('small-dwelling bounds, arrêté du 25 mars 2024 (under 40 m²)', () =>
     expect(boundsFor(20, false).energy[4]).toBe(385);
     expect(boundsFor(39, false).energy[5]).toBe(422);
     expect(boundsFor(30, false).energy[5]).toBe(439);
+  });
+
+  it('caps the primary energy of each class across all tables', () => {
+    expect(DPE_CLASSES.map(primaryEnergyCeiling)).toEqual([146, 186, 386, 505, 682, 819, Number.POSITIVE_INFINITY]);
   });
 
   it('rounds the surface to the nearest square metre and uses the 8 m² row below 8 m²', () => {

@@ -112,3 +112,14 @@ export function dpeLabel(input: LabelInput): DpeLabel {
   const ghg = classFor(input.ghgEmissions, bounds.ghg);
   return { energy, ghg, overall: worseClass(energy, ghg) };
 }
+
+/**
+ * The exclusive upper bound of primary energy for a class across every table (surface, altitude):
+ * what the class alone guarantees when the figure is unknown. Infinity for G.
+ */
+export function primaryEnergyCeiling(label: DpeClass): number {
+  const index = DPE_CLASSES.indexOf(label);
+  if (index === DPE_CLASSES.length - 1) return Number.POSITIVE_INFINITY;
+  const tables = [STANDARD_ENERGY_BOUNDS, HIGH_ALTITUDE_ENERGY_BOUNDS, ...SMALL_SURFACE_BOUNDS.map((row) => boundsFor(row.surface, true).energy)];
+  return Math.max(...tables.map((bounds) => bounds[index]!));
+}
