@@ -1,0 +1,25 @@
+export interface Point {
+  lon: number;
+  lat: number;
+}
+
+const METRES_PER_DEGREE_OF_LATITUDE = 111_320;
+
+/** The point `east` and `north` metres away (flat-earth approximation, fine over a few kilometres). */
+export function offsetMetres(origin: Point, east: number, north: number): Point {
+  const metresPerDegreeOfLongitude = METRES_PER_DEGREE_OF_LATITUDE * Math.cos((origin.lat * Math.PI) / 180);
+  return {
+    lon: round6(origin.lon + east / metresPerDegreeOfLongitude),
+    lat: round6(origin.lat + north / METRES_PER_DEGREE_OF_LATITUDE),
+  };
+}
+
+/** Approximate distance in metres, for choosing the nearest agency. */
+export function distanceMetres(a: Point, b: Point): number {
+  const north = (a.lat - b.lat) * METRES_PER_DEGREE_OF_LATITUDE;
+  const east = (a.lon - b.lon) * METRES_PER_DEGREE_OF_LATITUDE * Math.cos((((a.lat + b.lat) / 2) * Math.PI) / 180);
+  return Math.hypot(east, north);
+}
+
+/** Six decimals of a degree is about 10 cm: enough, and keeps the rows short and stable. */
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
