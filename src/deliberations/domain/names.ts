@@ -22,9 +22,9 @@ export function frenchList(parts: string[]): string {
 export function groupedByCivility(people: Person[]): string {
   const groups = new Map<Person['civility'], string[]>();
   for (const p of people) groups.set(p.civility, [...(groups.get(p.civility) ?? []), p.lastName.toUpperCase()]);
-  const phrases = [...groups].map(([civility, names]) =>
-    `${names.length > 1 ? PLURAL_CIVILITY[civility] : FULL_CIVILITY[civility]} ${frenchList(names)}`,
-  );
+  // One "et" only, before the last group (or the last name when there is a single group).
+  const join = groups.size > 1 ? (names: string[]) => names.join(', ') : frenchList;
+  const phrases = [...groups].map(([civility, names]) => `${names.length > 1 ? PLURAL_CIVILITY[civility] : FULL_CIVILITY[civility]} ${join(names)}`);
   return frenchList(phrases);
 }
 
