@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const VALID = 'src/deliberations/examples/seance-ca-2024-03-14.json';
+const WITH_ERRORS = 'src/deliberations/examples/seance-ca-2024-03-14-erreurs.json';
+
+/** Runs the real CLI; resolves with the exit code instead of rejecting on a non-zero one. */
+async function vigie(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/vigie.js', ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('vigie deliberations', () => {
+  it('check: the valid example exits 0 with no finding', async () => {
+    const { code, stdout } = await vigie('deliberations', 'check', VALID);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Bilan : 0 erreur(s), 0 avertissement(s).');
+  });
+
+  it('check --json: the example with errors exits 1 and lists every finding with its source', async () => {
+    const { code, stdout } = await vigie('deliberations', 'check', WITH_ERRORS, '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { valid: boolean; findings: { code: string; item?: number; source: { label: string } }[] };
+    expect(report.valid).toBe(false);
+    const byItem = (rank: number) => report.findings.filter((f) => f.item === rank).map((f) => f.code);
+    expect(byItem(2)).toEqual(['PROXY_LAPSED', 'PROXY_LAPSED', 'PROXY_HOLDER_INVALID', 'QUORUM_NOT_MET', 'VOTE_TOTAL_MISMATCH']);
+    expect(byItem(3)).toContain('ACT_NUMBER_FORMAT');
+    expect(byItem(4)).toContain('VOTE_UNANIMITY_CONTRADICTED');
+    expect(report.findings.every((f) => f.source.label.length > 0)).toBe(true);
+  });
+
+  it('check: prints French messages with codes, per item', async () => {
+    const { code, stdout } = await vigie('deliberations', 'check', WITH_ERRORS);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Point 2 — CA2024_03_02');
+    expect(stdout).toContain('ERREUR  QUORUM_NOT_MET  Quorum non atteint : 13 présents et 2 pouvoirs valables après le retrait de 6 membre(s), soit 15 sur 27 membres votants (18 requis).');
+    expect(stdout).toMatch(/Bilan : \d+ erreur\(s\), 2 avertissement\(s\)\./);
+  });
+
+  it('check: a file that does not match the format names the paths', async () => {
+    const { code, stderr } = await vigie('deliberations', 'check', 'package.json');
+    expect(code).toBe(1);
+    expect(stderr).toContain('landlord: ');
+    expect(stderr).toContain('session: ');
+  });
+
+  it('extract --item 2 prints the text extract', async () => {
+    const { code, stdout } = await vigie('deliberations', 'extract', VALID, '--item', '2');
+    expect(code).toBe(0);
+    expect(stdout).toContain('DECISION EXTRAITE DU PROCES VERBAL DE LA REUNION\nDU CONSEIL D\'ADMINISTRATION');
+    expect(stdout).toContain("Messieurs FABRE, CHEVALIER et Madame PERRIN n'ayant pas participé aux débats et vote de cette délibération.");
+  });
+
+  it('extract of an unknown item is a validation error on "item"', async () => {
+    const { code, stderr } = await vigie('deliberations', 'extract', VALID, '--item', '9');
+    expect(code).toBe(1);
+    expect(stderr).toContain('item: aucun point de rang « 9 »');
+  });
+});
