@@ -1,0 +1,105 @@
+import KDBush from 'kdbush';
+import { bandIndex, pairDistance, runKnox, type DistanceMetric, type KnoxEvents, type KnoxOptions, type KnoxResult } from './knox-bands.js';
+
+/**
+ * Knox test for space-time interaction (Knox, 1964), in the near-repeat form of Johnson &
+ * Bowers (2004), Ratcliffe's Near Repeat Calculator and the NearRepeat R package: a table of
+ * event pairs by distance band × time band, each cell compared with its distribution when the
+ * event times are permuted across events.
+ *
+ * Speed: distances do not change between permutations, so the pairs closer than the largest
+ * finite distance bound are found once with a k-d tree (kdbush) and only their time gaps are
+ * re-binned in each permutation. An open-ended last distance band [d, ∞) is obtained by
+ * difference: the multiset of pairwise time gaps is the same under every permutation of times,
+ * so each time band's total over all pairs is counted once from the sorted times.
+ */
+export function knoxTest(events: KnoxEvents, options: KnoxOptions): KnoxResult {
+  const metric = options.metric ?? 'euclidean';
+  const bounds = options.distanceBands;
+  const openEnded = bounds[bounds.length - 1] === Infinity;
+  const listedRows = openEnded ? bounds.length - 2 : bounds.length - 1;
+  const timeBounds = Float64Array.from(options.timeBands);
+  const columns = timeBounds.length - 1;
+  let pairs: PairList | null = null;
+  let columnTotals: Float64Array | null = null;
+  return runKnox(events, options, (times, counts) => {
+    pairs ??= closePairs(events, bounds, listedRows, metric);
+    if (openEnded) columnTotals ??= pairsPerTimeBand(events.t, timeBounds);
+    const { first, second, row } = pairs;
+    const listed = new Float64Array(columns);
+    for (let k = 0; k < pairs.length; k++) {
+      const column = bandIndex(timeBounds, Math.abs(times[first[k]!]! - times[second[k]!]!));
+      if (column < 0) continue;
+      listed[column] = listed[column]! + 1;
+      const band = row[k]!;
+      if (band >= 0) counts[band * columns + column] = counts[band * columns + column]! + 1;
+    }
+    if (columnTotals) {
+      for (let column = 0; column < columns; column++) counts[listedRows * columns + column] = columnTotals[column]! - listed[column]!;
+    }
+  });
+}
+
+interface PairList {
+  length: number;
+  first: Int32Array;
+  second: Int32Array;
+  /** Distance band of the pair, −1 when closer than the first bound. */
+  row: Int8Array;
+}
+
+/** Pairs (i < j) closer than bounds[listedRows], with their distance band. */
+function closePairs(events: KnoxEvents, bounds: number[], listedRows: number, metric: DistanceMetric): PairList {
+  const n = events.x.length;
+  const radius = bounds[listedRows]!;
+  const index = new KDBush(n);
+  for (let i = 0; i < n; i++) index.add(events.x[i]!, events.y[i]!);
+  index.finish();
+  let pairs: PairList = { length: 0, first: new Int32Array(1024), second: new Int32Array(1024), row: new Int8Array(1024) };
+  for (let i = 0; i < n; i++) {
+    const x = events.x[i]!;
+    const y = events.y[i]!;
+    const candidates = metric === 'manhattan' ? index.range(x - radius, y - radius, x + radius, y + radius) : index.within(x, y, radius);
+    for (const j of candidates) {
+      if (j <= i) continue;
+      const distance = pairDistance(metric, events.x[j]! - x, events.y[j]! - y);
+      if (distance >= radius) continue;
+      if (pairs.length === pairs.first.length) pairs = grow(pairs);
+      pairs.first[pairs.length] = i;
+      pairs.second[pairs.length] = j;
+      pairs.row[pairs.length++] = bandIndex(bounds, distance);
+    }
+  }
+  return pairs;
+}
+
+function grow(pairs: PairList): PairList {
+  const capacity = pairs.first.length * 2;
+  const first = new Int32Array(capacity);
+  const second = new Int32Array(capacity);
+  const row = new Int8Array(capacity);
+  first.set(pairs.first);
+  second.set(pairs.second);
+  row.set(pairs.row);
+  return { length: pairs.length, first, second, row };
+}
+
+/** Number of event pairs (all of them) in each half-open time band, by two pointers on sorted times. */
+function pairsPerTimeBand(t: ArrayLike<number>, bounds: Float64Array): Float64Array {
+  const sorted = Float64Array.from(t).sort();
+  const n = sorted.length;
+  const closerThan = (gap: number) => {
+    if (gap === Infinity) return (n * (n - 1)) / 2;
+    let pairs = 0;
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      if (j < i + 1) j = i + 1;
+      while (j < n && sorted[j]! - sorted[i]! < gap) j++;
+      pairs += j - i - 1;
+    }
+    return pairs;
+  };
+  const totals = new Float64Array(bounds.length - 1);
+  for (let band = 0; band < totals.length; band++) totals[band] = closerThan(bounds[band + 1]!) - closerThan(bounds[band]!);
+  return totals;
+}
