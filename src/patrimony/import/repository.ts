@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import type { AgencyRef } from './files/rpls-layout.js';
 import type { PatrimonyLevels } from './domain/levels.js';
 
 /** SQL only: set-based upserts of one organisation's patrimony, keyed by external ids. */
@@ -137,4 +138,43 @@ export function listOrganisations(db: Queryable): Promise<OrganisationRef[]> {
 export async function insertOrganisation(db: Queryable, siren: string, name: string): Promise<OrganisationRef> {
   const [row] = await db.query<OrganisationRef>('INSERT INTO organisations (siren, name) VALUES ($1, $2) RETURNING id, siren, name', [siren, name]);
   return row!;
+}
+
+const AGENCY_REF = `d.external_id AS directorate_code, d.name AS directorate_name, a.external_id AS agency_code, a.name AS agency_name`;
+const AGENCY_JOIN = `FROM agencies a JOIN directorates d ON d.organisation_id = a.organisation_id AND d.id = a.directorate_id`;
+
+export async function findAgencyRef(db: Queryable, organisationId: number, agencyCode: string): Promise<AgencyRef | undefined> {
+  const [row] = await db.query<AgencyRef>(`SELECT ${AGENCY_REF} ${AGENCY_JOIN} WHERE a.organisation_id = $1 AND a.external_id = $2`, [organisationId, agencyCode]);
+  return row;
+}
+
+/** For each commune of the existing patrimony, the agency managing most of its residences there. */
+export async function agencyRefsByCommune(db: Queryable, organisationId: number): Promise<Map<string, AgencyRef>> {
+  const rows = await db.query<AgencyRef & { commune_insee: string }>(
+    `SELECT DISTINCT ON (r.commune_insee) r.commune_insee, ${AGENCY_REF}
+     FROM residences r JOIN agencies a ON a.organisation_id = r.organisation_id AND a.id = r.agency_id
+     JOIN directorates d ON d.organisation_id = a.organisation_id AND d.id = a.directorate_id
+     WHERE r.organisation_id = $1
+     GROUP BY r.commune_insee, d.external_id, d.name, a.external_id, a.name
+     ORDER BY r.commune_insee, count(*) DESC, a.external_id`,
+    [organisationId],
+  );
+  return new Map(rows.map(({ commune_insee, ...agency }) => [commune_insee, agency]));
+}
+
+/** The spatial reference systems among `srids` that PostGIS knows. */
+export async function findKnownSrids(db: Queryable, srids: readonly number[]): Promise<Set<number>> {
+  const rows = await db.query<{ srid: number }>('SELECT srid FROM spatial_ref_sys WHERE srid = ANY($1::int[])', [srids]);
+  return new Set(rows.map((row) => row.srid));
+}
+
+/** Projects points given in known spatial reference systems to WGS84 (EPSG:4326), in input order. */
+export async function projectToWgs84(db: Queryable, points: readonly { x: number; y: number; srid: number }[]): Promise<{ longitude: number; latitude: number }[]> {
+  return db.query<{ longitude: number; latitude: number }>(
+    `SELECT ST_X(p.geom) AS longitude, ST_Y(p.geom) AS latitude
+     FROM (SELECT n, ST_Transform(ST_SetSRID(ST_MakePoint(x, y), srid), 4326) AS geom
+           FROM json_to_recordset($1::json) AS r(x float8, y float8, srid int, n int)) AS p
+     ORDER BY p.n`,
+    [JSON.stringify(points.map((point, n) => ({ ...point, n })))],
+  );
 }

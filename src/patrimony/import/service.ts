@@ -22,6 +22,8 @@ export interface ImportSource {
   rows: NativePatrimonyRow[];
   lines: number[];
   errors: FieldError[];
+  /** The file column holding a field, when the file does not use native column names. */
+  columnOf?: (field: string) => string;
 }
 
 /** Large enough to amortise round trips, small enough to keep each JSON parameter modest. */
@@ -55,7 +57,8 @@ export function importPatrimony(db: Database, organisationId: number, source: Im
         .filter((error) => !unreadable.has(`${error.line}|${error.field}`)),
     ];
     if (errors.length > 0) {
-      throw validationError(`Fichier de patrimoine refusé : ${errors.length} erreur(s), rien n'a été importé`, sortErrors(errors));
+      const named = source.columnOf ? errors.map((error) => ({ ...error, field: source.columnOf!(error.field) })) : errors;
+      throw validationError(`Fichier de patrimoine refusé : ${errors.length} erreur(s), rien n'a été importé`, sortErrors(named));
     }
     return writeLevels(tx, organisationId, splitLevels(source.rows), onProgress);
   });

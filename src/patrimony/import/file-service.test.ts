@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, expect, it } from 'vitest';
+import { AppError } from '../../core/errors.js';
+import { countPatrimony } from '../repository.js';
+import { describeEachEngine } from '../../../test/support/engines.js';
+import { importPatrimonyFile } from './file-service.js';
+import { resolveImportOrganisation } from './service.js';
+
+const fixture = (name: string) => path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', name);
+
+async function rejection(work: Promise<unknown>): Promise<AppError> {
+  const error = await work.catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describeEachEngine('patrimony file import', (database) => {
+  let organisationId: number;
+  beforeAll(async () => {
+    organisationId = (await resolveImportOrganisation(database(), '272000011', 'Office Test Habitat')).id;
+  });
+
+  it('imports a native CSV (BOM, semicolons, decimal commas), then the same XLSX changes nothing', async () => {
+    const csv = await importPatrimonyFile(database(), organisationId, fixture('native-good.csv'));
+    expect(csv.layout).toBe('native');
+    expect(csv.counts.dwellings).toEqual({ created: 6, updated: 0, unchanged: 0 });
+    expect(await countPatrimony(database(), organisationId)).toMatchObject({
+      directorates: 1, agencies: 2, communes: 2, residences: 2, buildings: 4, entrances: 3, dwellings: 6, collective: 4, individual: 2,
+    });
+    const [building] = await database().query<{ name: string }>(`SELECT name FROM buildings WHERE external_id = 'BAT-GR-B'`);
+    expect(building!.name).toBe('Tour B; côté parc');
+    const [surface] = await database().query<{ habitable_surface: number }>(`SELECT habitable_surface FROM dwellings WHERE external_id = 'LOG-0006'`);
+    expect(surface!.habitable_surface).toBe(97.4);
+
+    const xlsx = await importPatrimonyFile(database(), organisationId, fixture('native-good.xlsx'));
+    for (const level of Object.values(xlsx.counts)) expect(level).toMatchObject({ created: 0, updated: 0 });
+    expect(xlsx.counts.dwellings.unchanged).toBe(6);
+  });
+
+  it('rejects a file with bad lines, reporting each of them, and changes nothing', async () => {
+    const before = await countPatrimony(database(), organisationId);
+    const error = await rejection(importPatrimonyFile(database(), organisationId, fixture('native-bad.csv')));
+    expect(error.kind).toBe('validation');
+    expect(error.errors.map(({ line, field }) => `${line}:${field}`)).toEqual([
+      '3:commune_insee', '4:dpe_energy_class', '4:floor', '5:dwelling_code', '5:kind', '6:dwelling_code', '7:dpe_date', '7:residence_code',
+    ]);
+    expect(error.errors.find((e) => e.line === 4 && e.field === 'floor')!.message).toContain('deux');
+    expect(await countPatrimony(database(), organisationId)).toEqual(before);
+  });
+
+  it('imports an RPLS extract in Lambert-93, mapping communes to the agency already managing them', async () => {
+    const unmapped = await rejection(importPatrimonyFile(database(), organisationId, fixture('rpls-upper.csv')));
+    expect(unmapped.errors).toEqual([expect.objectContaining({ line: 6, field: 'DEPCOM', message: expect.stringContaining('03190') })]);
+
+    const upper = await importPatrimonyFile(database(), organisationId, fixture('rpls-upper.csv'), { agencyCode: 'AG-LENS' });
+    expect(upper.layout).toBe('rpls');
+    expect(upper.counts.dwellings.created).toBe(5);
+    expect(upper.counts.residences.created).toBe(2);
+    expect(upper.counts.buildings.created).toBe(3);
+    expect(upper.counts.entrances.created).toBe(2);
+    // Published definition of Lambert-93: its origin X = 700,000 m, Y = 6,600,000 m is at 3° E, 46.5° N.
+    const [origin] = await database().query<{ lon: number; lat: number; kind: string; floor: number | null }>(
+      `SELECT ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat, d.kind, d.floor FROM dwellings d JOIN buildings b ON b.id = d.building_id AND b.organisation_id = d.organisation_id
+       WHERE d.external_id = 'R03-0001'`);
+    expect(origin!.lon).toBeCloseTo(3, 7);
+    expect(origin!.lat).toBeCloseTo(46.5, 7);
+    expect(origin!.kind).toBe('individual');
+    const [flat] = await database().query<{ floor: number; dpe_date: string; lon: number; lat: number }>(
+      `SELECT d.floor, d.dpe_date, ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat FROM dwellings d
+       JOIN buildings b ON b.id = d.building_id AND b.organisation_id = d.organisation_id WHERE d.external_id = 'R62-0001'`);
+    expect(flat).toMatchObject({ floor: 0, dpe_date: '2021-06-01' });
+    expect(flat!.lon).toBeCloseTo(2.8196, 5);
+    expect(flat!.lat).toBeCloseTo(50.4388, 5);
+
+    const snake = await importPatrimonyFile(database(), organisationId, fixture('rpls-snake.csv'), { agencyCode: 'AG-LENS' });
+    for (const level of Object.values(snake.counts)) expect(level).toMatchObject({ created: 0, updated: 0 });
+    expect(snake.counts.dwellings.unchanged).toBe(5);
+  });
+
+  it('refuses an unknown agency and an unknown layout', async () => {
+    const agency = await rejection(importPatrimonyFile(database(), organisationId, fixture('rpls-upper.csv'), { agencyCode: 'NOPE' }));
+    expect(agency.errors[0]!.field).toBe('agency');
+    const layout = await rejection(importPatrimonyFile(database(), organisationId, fixture('../native-row.ts')));
+    expect(layout.errors[0]!.field).toBe('file');
+  });
+});

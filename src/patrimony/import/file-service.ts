@@ -1,0 +1,68 @@
+import { validationError, type FieldError } from '../../core/errors.js';
+import type { Database, Queryable } from '../../db/database.js';
+import { isNativeHeader, readNativeTable } from './files/native-layout.js';
+import { readTable, type Table } from './files/read-table.js';
+import { completeRplsRows, isRplsHeader, readRplsTable, type AgencyRef, type RplsDwelling } from './files/rpls-layout.js';
+import * as repository from './repository.js';
+import { importPatrimony, type ImportCounts, type ImportProgress, type ImportSource } from './service.js';
+
+export type PatrimonyLayout = 'native' | 'rpls';
+
+export interface FileImportOptions {
+  /** RPLS only: the agency (code) every dwelling goes to; by default, the agency already managing its commune. */
+  agencyCode?: string;
+  onProgress?: ImportProgress;
+}
+
+export function detectLayout(header: string[]): PatrimonyLayout {
+  if (isNativeHeader(header)) return 'native';
+  if (isRplsHeader(header)) return 'rpls';
+  throw validationError('Format de fichier non reconnu', [{
+    line: 1, field: 'header', message: 'ni le format natif (colonnes dwelling_code, building_code…) ni un extrait RPLS (colonnes DEPCOM, X, Y…)',
+  }]);
+}
+
+/** Imports a .csv or .xlsx patrimony file (native or RPLS layout) into one organisation, all or nothing. */
+export async function importPatrimonyFile(db: Database, organisationId: number, file: string, options: FileImportOptions = {}): Promise<{ layout: PatrimonyLayout; counts: ImportCounts }> {
+  const table = await readTable(file);
+  const layout = detectLayout(table.header);
+  const source = layout === 'native' ? readNativeTable(table) : await readRpls(db, organisationId, table, options.agencyCode);
+  return { layout, counts: await importPatrimony(db, organisationId, source, options.onProgress) };
+}
+
+async function readRpls(db: Queryable, organisationId: number, table: Table, agencyCode: string | undefined): Promise<ImportSource> {
+  const { dwellings, errors, columnOf } = readRplsTable(table);
+  const agencyOf = await agencyResolver(db, organisationId, agencyCode);
+  const projected = await projectPositions(db, dwellings, errors);
+  const completed = completeRplsRows(dwellings, agencyOf, projected);
+  return {
+    rows: completed.rows,
+    lines: dwellings.map((dwelling) => dwelling.line),
+    errors: [...errors, ...completed.errors],
+    columnOf: (field) => columnOf[field as keyof typeof columnOf] ?? field,
+  };
+}
+
+async function agencyResolver(db: Queryable, organisationId: number, agencyCode: string | undefined): Promise<(commune: string) => AgencyRef | undefined> {
+  if (agencyCode === undefined) {
+    const byCommune = await repository.agencyRefsByCommune(db, organisationId);
+    return (commune) => byCommune.get(commune);
+  }
+  const agency = await repository.findAgencyRef(db, organisationId, agencyCode);
+  if (!agency) throw validationError('Agence inconnue', [{ field: 'agency', message: `aucune agence de code « ${agencyCode} » dans cet organisme` }]);
+  return () => agency;
+}
+
+/** WGS84 positions of the dwellings (null where X/Y are missing or in an unknown system, with an error). */
+async function projectPositions(db: Queryable, dwellings: readonly RplsDwelling[], errors: FieldError[]) {
+  const known = await repository.findKnownSrids(db, [...new Set(dwellings.map((dwelling) => dwelling.epsg))]);
+  const located = dwellings.filter((dwelling) => {
+    if (dwelling.x === null || dwelling.y === null) return false;
+    if (known.has(dwelling.epsg)) return true;
+    errors.push({ line: dwelling.line, field: 'longitude', message: `système de coordonnées EPSG:${dwelling.epsg} inconnu` });
+    return false;
+  });
+  const positions = await repository.projectToWgs84(db, located.map(({ x, y, epsg }) => ({ x: x!, y: y!, srid: epsg })));
+  const byLine = new Map(located.map((dwelling, index) => [dwelling.line, positions[index]!]));
+  return dwellings.map((dwelling) => byLine.get(dwelling.line) ?? null);
+}

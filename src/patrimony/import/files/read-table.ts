@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CsvError, parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { validationError } from '../../../core/errors.js';
+
+/** A sheet of text cells: the header, then each record with its line (CSV) or row (XLSX) number. */
+export interface Table {
+  header: string[];
+  records: { line: number; cells: string[] }[];
+}
+
+/** The header tells the separator: whichever of `;` and `,` it holds more of. */
+export function detectDelimiter(text: string): ';' | ',' {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const count = (char: string) => header.split(char).length - 1;
+  return count(';') >= count(',') && count(';') > 0 ? ';' : ',';
+}
+
+/** UTF-8 (with or without BOM); files that are not valid UTF-8 are read as Windows Latin-1, as public RPLS extracts are. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+export function parseCsv(text: string): Table {
+  try {
+    const parsed = parse(text, {
+      delimiter: detectDelimiter(text),
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    const [header, ...records] = parsed;
+    return {
+      header: header?.record ?? [],
+      records: records.map(({ record, info }) => ({ line: info.lines, cells: record })),
+    };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = (error as CsvError & { lines?: number }).lines;
+    throw validationError('Fichier CSV illisible', [{ field: 'file', line, message: error.message }]);
+  }
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object' && 'result' in value) return value.result instanceof Date ? value.result.toISOString().slice(0, 10) : String(value.result ?? '');
+  return cell.text.trim();
+}
+
+/** The first worksheet; dates become YYYY-MM-DD. */
+export async function parseXlsx(file: string): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { header: [], records: [] };
+  const width = sheet.columnCount;
+  const rows: { line: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells = Array.from({ length: width }, (_, index) => cellText(row.getCell(index + 1)));
+    if (cells.some((cell) => cell !== '')) rows.push({ line, cells });
+  });
+  const [header, ...records] = rows;
+  return { header: header?.cells ?? [], records };
+}
+
+/** Reads a .csv or .xlsx file. */
+export async function readTable(file: string): Promise<Table> {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.xlsx') return parseXlsx(file);
+  if (extension === '.csv' || extension === '.txt') return parseCsv(decodeText(await readFile(file)));
+  throw validationError('Format de fichier non pris en charge', [{ field: 'file', message: `.csv ou .xlsx attendu, reçu « ${extension || file} »` }]);
+}
