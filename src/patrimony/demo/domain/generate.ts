@@ -90,6 +90,8 @@ function dwellingRows(rng: Random, residences: readonly DraftResidence[], agency
       residence_name: residence.name,
       commune_insee: residence.commune.insee,
       qpv_code: residence.qpvCode,
+      residence_longitude: residence.centre.lon,
+      residence_latitude: residence.centre.lat,
     };
     for (const building of residence.buildings) drafts.push(...buildingDwellings(rng, place, building));
   }
@@ -102,7 +104,7 @@ function dwellingRows(rng: Random, residences: readonly DraftResidence[], agency
   }));
 }
 
-type Place = Pick<NativePatrimonyRow, 'directorate_code' | 'directorate_name' | 'agency_code' | 'agency_name' | 'residence_code' | 'residence_name' | 'commune_insee' | 'qpv_code'>;
+type Place = Pick<NativePatrimonyRow, 'directorate_code' | 'directorate_name' | 'agency_code' | 'agency_name' | 'residence_code' | 'residence_name' | 'commune_insee' | 'qpv_code' | 'residence_longitude' | 'residence_latitude'>;
 
 function buildingDwellings(rng: Random, place: Place, building: DraftBuilding): DraftDwelling[] {
   const renovated = building.year < 1990 && rng.chance(0.35);

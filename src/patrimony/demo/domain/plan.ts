@@ -149,7 +149,6 @@ export class Planner {
     const rng = this.rng;
     const [streetType, streetName] = rng.pick(STREET_NAMES);
     const baseYear = drawConstructionYear(rng, styles[0]!);
-    const financing = drawFinancing(rng, baseYear);
     let placed = 0;
     let towers = 0;
     let others = 0;
@@ -170,7 +169,7 @@ export class Planner {
         point,
         style,
         year,
-        financing,
+        financing: drawFinancing(rng, year),
         entrances: splitIntoEntrances(code, point, shape, dwellings),
       });
       placed += dwellings;
@@ -188,8 +187,9 @@ export class Planner {
     const style: BuildingStyle = cite ? 'mining_cottage' : 'house';
     const year = drawConstructionYear(rng, style);
     // Miners' cottages came to the office later, financed when it bought and renovated them.
-    const financing = drawFinancing(rng, cite ? rng.int(1985, 2015) : year);
-    const perStreet = cite ? rng.int(8, 16) : houses;
+    const citeFinancing = cite ? drawFinancing(rng, rng.int(1985, 2015)) : null;
+    const perStreet = cite ? rng.int(12, 24) : houses;
+    const streets = Math.ceil(houses / perStreet);
     const spacing = cite ? 16 : 20;
     const angle = rng.between(0, Math.PI);
     let street = rng.pick(cite ? MINING_STREET_NAMES : STREET_NAMES);
@@ -198,16 +198,17 @@ export class Planner {
       const position = house % perStreet;
       if (position === 0 && house > 0) street = rng.pick(MINING_STREET_NAMES);
       // Houses face each other in pairs along each street; streets run parallel, 70 m apart.
-      const along = Math.floor(position / 2) * spacing - (perStreet / 4) * spacing;
-      const across = streetIndex * 70 + (position % 2 === 0 ? -12 : 12);
+      const along = (Math.floor(position / 2) - perStreet / 4) * spacing;
+      const across = (streetIndex - (streets - 1) / 2) * 70 + (position % 2 === 0 ? -12 : 12);
+      const houseYear = Math.min(2024, year + (cite ? 0 : rng.int(0, 1)));
       residence.buildings.push({
         code: `${residence.code}-M${String(house + 1).padStart(3, '0')}`,
         name: null,
         street: { number: String(position + 1), type: street[0], name: street[1] },
         point: offsetMetres(residence.centre, along * Math.cos(angle) - across * Math.sin(angle), along * Math.sin(angle) + across * Math.cos(angle)),
         style,
-        year: Math.min(2024, year + (cite ? 0 : rng.int(0, 1))),
-        financing,
+        year: houseYear,
+        financing: citeFinancing ?? drawFinancing(rng, houseYear),
         entrances: [],
       });
     }
