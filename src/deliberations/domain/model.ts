@@ -178,7 +178,5 @@ export type Instance = SessionFile['instances'][number];
 export type Member = SessionFile['members'][number];
 export type Person = z.infer<typeof PersonSchema>;
 export type Attendance = z.infer<typeof AttendanceSchema>;
-export type AttendanceStatus = Attendance['status'];
 export type Item = SessionFile['items'][number];
-export type Vote = Item['vote'];
 export type BallotChoice = (typeof BALLOT_CHOICES)[number];
