@@ -96,6 +96,8 @@ CREATE TABLE incident_history (
   field            text NOT NULL,
   before_value     jsonb,
   after_value      jsonb,
+  -- Why, when the change needs one (reopening).
+  reason           text,
   PRIMARY KEY (organisation_id, id),
   FOREIGN KEY (organisation_id, incident_id) REFERENCES incidents (organisation_id, id)
 );

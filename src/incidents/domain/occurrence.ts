@@ -1,0 +1,57 @@
+import { validationError } from '../../core/errors.js';
+
+/**
+ * When an incident happened: an instant, a period (from … until), or only a day when the time
+ * is unknown. Days are French civil days: a day alone is stored as midnight in Europe/Paris.
+ */
+export interface Occurrence {
+  occurredAt: Date;
+  occurredUntil: Date | null;
+  timeUnknown: boolean;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** Tolerated advance of a phone's clock over the server's. */
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
+
+const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
+
+/** Minutes Paris is ahead of UTC at `instant` (60 in winter, 120 in summer). */
+function parisOffsetMinutes(instant: Date): number {
+  const name = paris.formatToParts(instant).find((part) => part.type === 'timeZoneName')!.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+/** Midnight in Paris of a YYYY-MM-DD day (DST changes at 2–3 a.m., never around midnight). */
+export function parisMidnight(day: string): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  return new Date(utcMidnight.getTime() - parisOffsetMinutes(utcMidnight) * 60_000);
+}
+
+/** The Paris calendar day (YYYY-MM-DD) of an instant. */
+export function parisDay(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(instant);
+}
+
+/**
+ * `occurredAt` is an ISO date (time unknown) or date-time with offset; `occurredUntil`, for a
+ * period, a date-time after it. Nothing may lie in the future.
+ */
+export function parseOccurrence(occurredAt: string, occurredUntil: string | null | undefined, now: Date): Occurrence {
+  const timeUnknown = DATE_ONLY.test(occurredAt);
+  const start = timeUnknown ? parisMidnight(occurredAt) : new Date(occurredAt);
+  const end = occurredUntil ? new Date(occurredUntil) : null;
+  const latest = now.getTime() + CLOCK_SKEW_MS;
+  if (Number.isNaN(start.getTime()) || start.getTime() > latest) {
+    throw validationError('Date des faits invalide / Invalid date of the facts', [{ field: 'occurredAt', message: 'Date passée attendue / A past date is expected' }]);
+  }
+  if (end && timeUnknown) {
+    throw validationError('Période invalide / Invalid period', [{ field: 'occurredUntil', message: 'Une période se donne en dates et heures / A period needs dates with times' }]);
+  }
+  if (end && (Number.isNaN(end.getTime()) || end < start || end.getTime() > latest)) {
+    throw validationError('Période invalide / Invalid period', [{ field: 'occurredUntil', message: 'Après le début et pas dans le futur / After the start and not in the future' }]);
+  }
+  return { occurredAt: start, occurredUntil: end, timeUnknown };
+}

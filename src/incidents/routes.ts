@@ -1,0 +1,104 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, IdParam, json, ProblemSchema } from '../http/openapi.js';
+import { createRouter } from '../http/router.js';
+import {
+  ActionInputSchema, ActionSchema, CategoryChangeSchema, CategorySchema, CommentInputSchema, CommentSchema, CreatedIncidentSchema,
+  CreateIncidentSchema, HallLevelsQuerySchema, HallLevelsSchema, IncidentDetailSchema, IncidentIdParam, IncidentPageSchema,
+  ListQuerySchema, MergeSchema, TransitionSchema, UpdateIncidentSchema,
+} from './schemas.js';
+import * as service from './service.js';
+
+const tags = ['incidents'];
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const conflictResponse = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Not allowed in the incident’s current state' } };
+
+const listCategories = createRoute({
+  method: 'get', path: '/incidents/categories', tags, summary: 'The landlord’s nomenclature (latest version of each category)',
+  responses: { 200: json(z.array(CategorySchema), 'Categories'), ...errorResponses },
+});
+
+const changeCategory = createRoute({
+  method: 'put', path: '/incidents/categories/{code}', tags, summary: 'Rename, re-grade, (de)activate or add a category (new version)',
+  request: { params: z.object({ code: z.string().max(40).openapi({ param: { name: 'code', in: 'path' } }) }), ...body(CategoryChangeSchema) },
+  responses: { 200: json(CategorySchema, 'The current version'), ...errorResponses },
+});
+
+const create = createRoute({
+  method: 'post', path: '/incidents', tags, summary: 'Record an incident (severity suggested by the category, duplicates flagged)',
+  request: body(CreateIncidentSchema),
+  responses: { 201: json(CreatedIncidentSchema, 'Recorded'), 200: json(CreatedIncidentSchema, 'Already recorded with this idempotency key'), ...errorResponses, ...conflictResponse },
+});
+
+const list = createRoute({
+  method: 'get', path: '/incidents', tags, summary: 'Incidents newest first, filtered, by pages (keyset cursor)',
+  request: { query: ListQuerySchema },
+  responses: { 200: json(IncidentPageSchema, 'One page'), ...errorResponses },
+});
+
+const detail = createRoute({
+  method: 'get', path: '/incidents/{incidentId}', tags, summary: 'An incident with its actions, comments and history',
+  request: { params: IncidentIdParam },
+  responses: { 200: json(IncidentDetailSchema, 'The incident'), ...errorResponses },
+});
+
+const update = createRoute({
+  method: 'patch', path: '/incidents/{incidentId}', tags, summary: 'Correct or complete the facts (every change goes to the history)',
+  request: { params: IncidentIdParam, ...body(UpdateIncidentSchema) },
+  responses: { 200: json(IncidentDetailSchema, 'The incident'), ...errorResponses, ...conflictResponse },
+});
+
+const transition = createRoute({
+  method: 'post', path: '/incidents/{incidentId}/transitions', tags, summary: 'Move the incident along its workflow (409 when not allowed)',
+  request: { params: IncidentIdParam, ...body(TransitionSchema) },
+  responses: { 200: json(IncidentDetailSchema, 'The incident'), ...errorResponses, ...conflictResponse },
+});
+
+const addAction = createRoute({
+  method: 'post', path: '/incidents/{incidentId}/actions', tags, summary: 'Add a graduated-response action or legal outcome to the timeline',
+  request: { params: IncidentIdParam, ...body(ActionInputSchema) },
+  responses: { 201: json(ActionSchema, 'Added'), ...errorResponses, ...conflictResponse },
+});
+
+const addComment = createRoute({
+  method: 'post', path: '/incidents/{incidentId}/comments', tags, summary: 'Comment on an incident',
+  request: { params: IncidentIdParam, ...body(CommentInputSchema) },
+  responses: { 201: json(CommentSchema, 'Added'), ...errorResponses },
+});
+
+const merge = createRoute({
+  method: 'post', path: '/incidents/{incidentId}/merge', tags, summary: 'Merge a duplicate into this incident (both histories kept)',
+  request: { params: IncidentIdParam, ...body(MergeSchema) },
+  responses: { 200: json(IncidentDetailSchema, 'The surviving incident'), ...errorResponses, ...conflictResponse },
+});
+
+const hallLevels = createRoute({
+  method: 'get', path: '/incidents/residences/{residenceId}/hall-levels', tags, summary: 'Level of each entrance of a residence over 90 days',
+  request: { params: IdParam('residenceId'), query: HallLevelsQuerySchema },
+  responses: { 200: json(HallLevelsSchema, 'Levels'), ...errorResponses },
+});
+
+/** Static paths are registered before `/incidents/{incidentId}` so that they win. */
+export function incidentRoutes() {
+  return createRouter()
+    .openapi(listCategories, async (c) => c.json(await service.listCategories(c.get('db'), c.get('actor')), 200))
+    .openapi(changeCategory, async (c) =>
+      c.json(await service.changeCategory(c.get('db'), c.get('actor'), c.req.valid('param').code, c.req.valid('json')), 200))
+    .openapi(hallLevels, async (c) =>
+      c.json(await service.hallLevels(c.get('db'), c.get('actor'), c.req.valid('param').residenceId, c.req.valid('query').asOf), 200))
+    .openapi(create, async (c) => {
+      const { created, ...answer } = await service.createIncident(c.get('db'), c.get('actor'), c.req.valid('json'));
+      return created ? c.json(answer, 201) : c.json(answer, 200);
+    })
+    .openapi(list, async (c) => c.json(await service.listIncidents(c.get('db'), c.get('actor'), c.req.valid('query')), 200))
+    .openapi(detail, async (c) => c.json(await service.incidentDetail(c.get('db'), c.get('actor'), c.req.valid('param').incidentId), 200))
+    .openapi(update, async (c) =>
+      c.json(await service.updateIncident(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json')), 200))
+    .openapi(transition, async (c) =>
+      c.json(await service.transitionIncident(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json')), 200))
+    .openapi(addAction, async (c) =>
+      c.json(await service.addAction(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json')), 201))
+    .openapi(addComment, async (c) =>
+      c.json(await service.addComment(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json').body), 201))
+    .openapi(merge, async (c) =>
+      c.json(await service.mergeIncidents(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json').duplicateId), 200));
+}

@@ -1,0 +1,271 @@
+import { conflict, notFound, validationError } from '../core/errors.js';
+import type { Database, Queryable } from '../db/database.js';
+import type { Actor } from '../http/context.js';
+import { validateAction, type ActionInput } from './domain/actions.js';
+import { canViewIncident, confidentialFilter, type Viewer } from './domain/confidentiality.js';
+import { decodeCursor, encodeCursor } from './domain/cursor.js';
+import { duplicateSearchWindow, isProbableDuplicate } from './domain/duplicates.js';
+import { assessHall, hallWindowStart, HALL_WINDOW_DAYS } from './domain/hall-level.js';
+import { checkVictims, diffFields } from './domain/history.js';
+import { initialCategories, reviseCategory, type CategoryChange, type CategoryVersion } from './domain/nomenclature.js';
+import { parisDay, parisMidnight, parseOccurrence } from './domain/occurrence.js';
+import { allowedTargets, applyTransition, type TransitionRequest } from './domain/workflow.js';
+import { findResidence } from '../patrimony/repository.js';
+import * as repository from './repository.js';
+import type { CreateIncidentInput, ListQuery, UpdateIncidentInput } from './schemas.js';
+
+/**
+ * Until accounts exist (access issue) the caller is known only by its organisation, and acts
+ * as that organisation's central observatory, with no user id to record.
+ */
+function viewerOf(actor: Actor): Viewer {
+  return { organisationId: actor.organisationId, userId: null, centralObservatory: true, managedAgencyIds: [] };
+}
+const authorOf = (actor: Actor): number | null => viewerOf(actor).userId;
+
+// ——— Nomenclature ———
+
+/** The organisation's categories, seeded with the national nomenclature on first use. */
+async function currentCategories(db: Queryable, organisationId: number, code: string | null = null): Promise<CategoryVersion[]> {
+  const categories = await repository.listCurrentCategories(db, organisationId, code);
+  if (categories.length > 0) return categories;
+  const seeded = await repository.seedCategories(db, organisationId, initialCategories());
+  return seeded ? repository.listCurrentCategories(db, organisationId, code) : categories;
+}
+
+export function listCategories(db: Queryable, actor: Actor): Promise<CategoryVersion[]> {
+  return currentCategories(db, actor.organisationId);
+}
+
+/** Renames, re-grades, (de)activates or adds a category: a new version, history untouched. */
+export async function changeCategory(db: Database, actor: Actor, code: string, change: CategoryChange): Promise<CategoryVersion> {
+  return db.transaction(async (tx) => {
+    const [current] = await currentCategories(tx, actor.organisationId, code);
+    const next = reviseCategory(code, current, change);
+    if (!next) return current!;
+    await repository.insertCategoryVersion(tx, actor.organisationId, next, authorOf(actor));
+    return next;
+  });
+}
+
+async function activeCategory(db: Queryable, organisationId: number, code: string, field: string): Promise<CategoryVersion> {
+  const [category] = await currentCategories(db, organisationId, code);
+  if (!category?.active) {
+    throw validationError('Catégorie inconnue ou désactivée / Unknown or inactive category', [{ field, message: `« ${code} » n’est pas une catégorie active / is not an active category` }]);
+  }
+  return category;
+}
+
+// ——— Recording ———
+
+export interface CreatedIncident {
+  incident: repository.IncidentRecord;
+  suggestedSeverity: CategoryVersion['defaultSeverity'];
+  probableDuplicates: number[];
+  /** False when the idempotency key had already been used: the earlier incident is returned. */
+  created: boolean;
+}
+
+export async function createIncident(db: Database, actor: Actor, input: CreateIncidentInput, now = new Date()): Promise<CreatedIncident> {
+  const organisationId = actor.organisationId;
+  return db.transaction(async (tx) => {
+    const replayed = input.idempotencyKey ? await repository.findIdByIdempotencyKey(tx, organisationId, input.idempotencyKey) : undefined;
+    if (replayed !== undefined) return replay(tx, organisationId, replayed);
+    const category = await activeCategory(tx, organisationId, input.categoryCode, 'categoryCode');
+    const place = await placeOf(tx, organisationId, input.place);
+    const occurrence = parseOccurrence(input.occurredAt, input.occurredUntil, now);
+    checkVictims(input.victims, category.family);
+    const probableDuplicates = await findProbableDuplicates(tx, organisationId, { family: category.family, occurredAt: occurrence.occurredAt, entranceId: place.entranceId, lon: place.lon, lat: place.lat });
+    const id = await repository.insertIncident(tx, organisationId, {
+      ...occurrence,
+      externalId: null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      placeKind: input.place.kind,
+      place,
+      recordedAt: null,
+      recordedBy: authorOf(actor),
+      channel: input.channel,
+      category,
+      severity: input.severity ?? category.defaultSeverity,
+      description: input.description,
+      victims: input.victims,
+      perpetrator: input.perpetrator,
+      estimatedCost: input.estimatedCost ?? null,
+      actualCost: input.actualCost ?? null,
+      workOrderRef: input.workOrderRef ?? null,
+      insuranceClaimRef: input.insuranceClaimRef ?? null,
+      status: input.status,
+      outcome: null,
+      suspectedDuplicateOf: probableDuplicates[0] ?? null,
+    });
+    if (id === undefined) throw conflict('Clé d’idempotence déjà utilisée en parallèle, réessayer / Idempotency key used concurrently, retry');
+    await repository.insertHistory(tx, organisationId, id, authorOf(actor), [{ field: 'status', before: null, after: input.status }]);
+    const incident = (await repository.findIncident(tx, organisationId, id))!;
+    return { incident, suggestedSeverity: category.defaultSeverity, probableDuplicates, created: true };
+  });
+}
+
+/** The answer already given for an offline capture sent again. */
+async function replay(db: Queryable, organisationId: number, id: number): Promise<CreatedIncident> {
+  const incident = (await repository.findIncident(db, organisationId, id))!;
+  const [category] = await currentCategories(db, organisationId, incident.categoryCode);
+  return { incident, suggestedSeverity: category?.defaultSeverity ?? incident.severity, probableDuplicates: [], created: false };
+}
+
+async function placeOf(db: Queryable, organisationId: number, place: CreateIncidentInput['place']) {
+  const resolved = await repository.resolvePlace(db, organisationId, place.kind, place.id);
+  if (!resolved) throw validationError('Lieu inconnu / Unknown place', [{ field: 'place.id', message: `Aucun lieu « ${place.kind} » n° ${place.id} / No such ${place.kind}` }]);
+  if (resolved.lon === null || resolved.lat === null) {
+    throw validationError('Lieu sans position / Place without a position', [{ field: 'place.id', message: 'Ce lieu n’a pas de coordonnées, choisir un bâtiment ou une entrée / Choose a building or an entrance' }]);
+  }
+  return { ...resolved, lon: resolved.lon, lat: resolved.lat };
+}
+
+/** Earlier live incidents that the duplicate rule matches, nearest in time first. */
+async function findProbableDuplicates(db: Queryable, organisationId: number, probe: Parameters<typeof isProbableDuplicate>[0]): Promise<number[]> {
+  const window = duplicateSearchWindow(probe.occurredAt);
+  const candidates = await repository.listDuplicateCandidates(db, organisationId, probe.family, window.from, window.until);
+  const distanceInTime = (at: Date) => Math.abs(at.getTime() - probe.occurredAt.getTime());
+  return candidates
+    .filter((candidate) => isProbableDuplicate(probe, candidate))
+    .sort((a, b) => distanceInTime(a.occurredAt) - distanceInTime(b.occurredAt) || a.id - b.id)
+    .map((candidate) => candidate.id);
+}
+
+// ——— Reading ———
+
+/** An incident the actor may see, or 404 — confidential ones are not even admitted to exist. */
+async function visibleIncident(db: Queryable, actor: Actor, id: number, lock = false): Promise<repository.IncidentRecord> {
+  const incident = await repository.findIncident(db, actor.organisationId, id, lock);
+  if (!incident || !canViewIncident(viewerOf(actor), { ...incident, organisationId: actor.organisationId })) throw notFound(`Incident ${id}`);
+  return incident;
+}
+
+/** The incident with its timeline; a survivor of merges shows its duplicates' records too. */
+export async function incidentDetail(db: Queryable, actor: Actor, id: number) {
+  const incident = await visibleIncident(db, actor, id);
+  const mergedIncidents = await repository.listMergedInto(db, actor.organisationId, id);
+  const ids = [id, ...mergedIncidents];
+  const [actions, comments, history] = await Promise.all([
+    repository.listActions(db, actor.organisationId, ids),
+    repository.listComments(db, actor.organisationId, ids),
+    repository.listHistory(db, actor.organisationId, ids),
+  ]);
+  const allowedTransitions = incident.duplicateOf === null ? allowedTargets(incident.status) : [];
+  return { ...incident, allowedTransitions, mergedIncidents, actions, comments, history };
+}
+
+export async function listIncidents(db: Queryable, actor: Actor, query: ListQuery) {
+  const { from, to, category, limit, cursor, ...rest } = query;
+  const filters: repository.IncidentFilters = {
+    ...rest,
+    categoryCode: category,
+    from: from ? parisMidnight(from) : undefined,
+    until: to ? parisMidnight(nextDay(to)) : undefined,
+  };
+  const rows = await repository.listIncidents(db, actor.organisationId, filters, confidentialFilter(viewerOf(actor)), cursor ? decodeCursor(cursor) : null, limit + 1);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ occurredAt: last.occurredAt, id: last.id }) : null };
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+// ——— Follow-up ———
+
+function refuseIfMerged(incident: repository.IncidentRecord): void {
+  if (incident.duplicateOf !== null) {
+    throw conflict(`Incident fusionné dans l’incident ${incident.duplicateOf} : le suivre là-bas / Merged into incident ${incident.duplicateOf}: follow it there`);
+  }
+}
+
+export async function updateIncident(db: Database, actor: Actor, id: number, input: UpdateIncidentInput) {
+  await db.transaction(async (tx) => {
+    const incident = await visibleIncident(tx, actor, id, true);
+    refuseIfMerged(incident);
+    const { categoryCode, ...facts } = input;
+    const category = categoryCode && categoryCode !== incident.categoryCode
+      ? await activeCategory(tx, actor.organisationId, categoryCode, 'categoryCode')
+      : undefined;
+    checkVictims(facts.victims ?? incident.victims, category?.family ?? incident.family);
+    const patch = {
+      ...facts,
+      ...(category ? { categoryCode: category.code, categoryVersion: category.version, family: category.family } : {}),
+    };
+    const changes = diffFields(incident, patch);
+    if (changes.length === 0) return;
+    await repository.updateIncident(tx, actor.organisationId, id, patch);
+    await repository.insertHistory(tx, actor.organisationId, id, authorOf(actor), changes);
+  });
+  return incidentDetail(db, actor, id);
+}
+
+export async function transitionIncident(db: Database, actor: Actor, id: number, request: TransitionRequest) {
+  await db.transaction(async (tx) => {
+    const incident = await visibleIncident(tx, actor, id, true);
+    refuseIfMerged(incident);
+    const change = applyTransition(incident.status, request);
+    const patch = { status: change.status, outcome: change.outcome };
+    await repository.updateIncident(tx, actor.organisationId, id, patch);
+    await repository.insertHistory(tx, actor.organisationId, id, authorOf(actor), diffFields(incident, patch), change.reason);
+  });
+  return incidentDetail(db, actor, id);
+}
+
+export async function addAction(db: Database, actor: Actor, id: number, input: ActionInput, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const incident = await visibleIncident(tx, actor, id, true);
+    refuseIfMerged(incident);
+    const action = validateAction(input, incident.family, parisDay(now));
+    return repository.insertAction(tx, actor.organisationId, id, action, authorOf(actor));
+  });
+}
+
+export async function addComment(db: Database, actor: Actor, id: number, body: string) {
+  return db.transaction(async (tx) => {
+    await visibleIncident(tx, actor, id, true);
+    return repository.insertComment(tx, actor.organisationId, id, body.trim(), authorOf(actor));
+  });
+}
+
+/**
+ * Merges `duplicateId` into `survivorId`: the duplicate stays, frozen, with its own history,
+ * actions and comments, which the survivor's detail shows beside its own.
+ */
+export async function mergeIncidents(db: Database, actor: Actor, survivorId: number, duplicateId: number) {
+  if (survivorId === duplicateId) {
+    throw validationError('Un incident ne se fusionne pas avec lui-même / An incident cannot be merged into itself', [{ field: 'duplicateId', message: 'Choisir un autre incident / Choose another incident' }]);
+  }
+  await db.transaction(async (tx) => {
+    // Locks in id order, so two opposite merges cannot deadlock.
+    const [first, second] = [Math.min(survivorId, duplicateId), Math.max(survivorId, duplicateId)];
+    const locked = [await visibleIncident(tx, actor, first, true), await visibleIncident(tx, actor, second, true)];
+    const survivor = locked.find((incident) => incident.id === survivorId)!;
+    const duplicate = locked.find((incident) => incident.id === duplicateId)!;
+    refuseIfMerged(survivor);
+    refuseIfMerged(duplicate);
+    await repository.updateIncident(tx, actor.organisationId, duplicateId, { duplicateOf: survivorId }, true);
+    await repository.insertHistory(tx, actor.organisationId, duplicateId, authorOf(actor), [{ field: 'duplicateOf', before: null, after: survivorId }]);
+    await repository.insertHistory(tx, actor.organisationId, survivorId, authorOf(actor), [{ field: 'merged', before: null, after: duplicateId }]);
+  });
+  return incidentDetail(db, actor, survivorId);
+}
+
+// ——— Hall levels ———
+
+/** The level of every entrance of a residence over the 90 days ending on `asOf` (a Paris day). */
+export async function hallLevels(db: Queryable, actor: Actor, residenceId: number, asOf: string = parisDay(new Date())) {
+  if (!(await findResidence(db, actor.organisationId, residenceId))) throw notFound(`Residence ${residenceId}`);
+  const until = parisMidnight(nextDay(asOf));
+  const entrances = await repository.listEntranceTallies(db, actor.organisationId, residenceId, hallWindowStart(until), until);
+  return {
+    residenceId,
+    asOf,
+    windowDays: HALL_WINDOW_DAYS,
+    entrances: entrances.map(({ tallies, ...entrance }) => ({ ...entrance, ...assessHall(tallies) })),
+  };
+}
+
+export function incidentStats(db: Queryable, organisationId: number | null) {
+  return repository.countIncidents(db, organisationId);
+}
