@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { AppError } from '../core/errors.js';
 import { registerDeliberations } from './commands/deliberations.js';
+import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
@@ -13,6 +14,7 @@ registerServe(program);
 registerMigrate(program);
 registerStats(program);
 registerDeliberations(program);
+registerImport(program);
 
 try {
   await program.parseAsync();

@@ -7,6 +7,7 @@ import { describeEachEngine } from '../../../test/support/engines.js';
 import { importPatrimonyFile } from './file-service.js';
 import { resolveImportOrganisation } from './service.js';
 
+const SIREN = '272000011';
 const fixture = (name: string) => path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', name);
 
 async function rejection(work: Promise<unknown>): Promise<AppError> {
@@ -18,11 +19,11 @@ async function rejection(work: Promise<unknown>): Promise<AppError> {
 describeEachEngine('patrimony file import', (database) => {
   let organisationId: number;
   beforeAll(async () => {
-    organisationId = (await resolveImportOrganisation(database(), '272000011', 'Office Test Habitat')).id;
+    organisationId = (await resolveImportOrganisation(database(), SIREN, 'Office Test Habitat')).id;
   });
 
   it('imports a native CSV (BOM, semicolons, decimal commas), then the same XLSX changes nothing', async () => {
-    const csv = await importPatrimonyFile(database(), organisationId, fixture('native-good.csv'));
+    const csv = await importPatrimonyFile(database(), { siren: SIREN }, fixture('native-good.csv'));
     expect(csv.layout).toBe('native');
     expect(csv.counts.dwellings).toEqual({ created: 6, updated: 0, unchanged: 0 });
     expect(await countPatrimony(database(), organisationId)).toMatchObject({
@@ -33,14 +34,14 @@ describeEachEngine('patrimony file import', (database) => {
     const [surface] = await database().query<{ habitable_surface: number }>(`SELECT habitable_surface FROM dwellings WHERE external_id = 'LOG-0006'`);
     expect(surface!.habitable_surface).toBe(97.4);
 
-    const xlsx = await importPatrimonyFile(database(), organisationId, fixture('native-good.xlsx'));
+    const xlsx = await importPatrimonyFile(database(), { siren: SIREN }, fixture('native-good.xlsx'));
     for (const level of Object.values(xlsx.counts)) expect(level).toMatchObject({ created: 0, updated: 0 });
     expect(xlsx.counts.dwellings.unchanged).toBe(6);
   });
 
   it('rejects a file with bad lines, reporting each of them, and changes nothing', async () => {
     const before = await countPatrimony(database(), organisationId);
-    const error = await rejection(importPatrimonyFile(database(), organisationId, fixture('native-bad.csv')));
+    const error = await rejection(importPatrimonyFile(database(), { siren: SIREN }, fixture('native-bad.csv')));
     expect(error.kind).toBe('validation');
     expect(error.errors.map(({ line, field }) => `${line}:${field}`)).toEqual([
       '3:commune_insee', '4:dpe_energy_class', '4:floor', '5:dwelling_code', '5:kind', '6:dwelling_code', '7:dpe_date', '7:residence_code',
@@ -50,10 +51,10 @@ describeEachEngine('patrimony file import', (database) => {
   });
 
   it('imports an RPLS extract in Lambert-93, mapping communes to the agency already managing them', async () => {
-    const unmapped = await rejection(importPatrimonyFile(database(), organisationId, fixture('rpls-upper.csv')));
+    const unmapped = await rejection(importPatrimonyFile(database(), { siren: SIREN }, fixture('rpls-upper.csv')));
     expect(unmapped.errors).toEqual([expect.objectContaining({ line: 6, field: 'DEPCOM', message: expect.stringContaining('03190') })]);
 
-    const upper = await importPatrimonyFile(database(), organisationId, fixture('rpls-upper.csv'), { agencyCode: 'AG-LENS' });
+    const upper = await importPatrimonyFile(database(), { siren: SIREN }, fixture('rpls-upper.csv'), { agencyCode: 'AG-LENS' });
     expect(upper.layout).toBe('rpls');
     expect(upper.counts.dwellings.created).toBe(5);
     expect(upper.counts.residences.created).toBe(2);
@@ -73,15 +74,27 @@ describeEachEngine('patrimony file import', (database) => {
     expect(flat!.lon).toBeCloseTo(2.8196, 5);
     expect(flat!.lat).toBeCloseTo(50.4388, 5);
 
-    const snake = await importPatrimonyFile(database(), organisationId, fixture('rpls-snake.csv'), { agencyCode: 'AG-LENS' });
+    const snake = await importPatrimonyFile(database(), { siren: SIREN }, fixture('rpls-snake.csv'), { agencyCode: 'AG-LENS' });
     for (const level of Object.values(snake.counts)) expect(level).toMatchObject({ created: 0, updated: 0 });
     expect(snake.counts.dwellings.unchanged).toBe(5);
   });
 
   it('refuses an unknown agency and an unknown layout', async () => {
-    const agency = await rejection(importPatrimonyFile(database(), organisationId, fixture('rpls-upper.csv'), { agencyCode: 'NOPE' }));
+    const agency = await rejection(importPatrimonyFile(database(), { siren: SIREN }, fixture('rpls-upper.csv'), { agencyCode: 'NOPE' }));
     expect(agency.errors[0]!.field).toBe('agency');
-    const layout = await rejection(importPatrimonyFile(database(), organisationId, fixture('../native-row.ts')));
+    const layout = await rejection(importPatrimonyFile(database(), { siren: SIREN }, fixture('../native-row.ts')));
     expect(layout.errors[0]!.field).toBe('file');
+  });
+});
+
+describeEachEngine('patrimony file import into a new organisation', (database) => {
+  it('creates the organisation with the file, and not when the file is refused', async () => {
+    await rejection(importPatrimonyFile(database(), { siren: '272000011', name: 'Office Test Habitat' }, fixture('native-bad.csv')));
+    expect((await countPatrimony(database(), null)).organisations).toBe(0);
+    const missingName = await rejection(importPatrimonyFile(database(), { siren: '272000011' }, fixture('native-good.csv')));
+    expect(missingName.errors[0]!.field).toBe('name');
+    const result = await importPatrimonyFile(database(), { siren: '272000011', name: 'Office Test Habitat' }, fixture('native-good.csv'));
+    expect(result.organisation).toMatchObject({ siren: '272000011', name: 'Office Test Habitat' });
+    expect(await countPatrimony(database(), null)).toMatchObject({ organisations: 1, dwellings: 6 });
   });
 });

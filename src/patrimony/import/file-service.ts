@@ -4,9 +4,16 @@ import { isNativeHeader, readNativeTable } from './files/native-layout.js';
 import { readTable, type Table } from './files/read-table.js';
 import { completeRplsRows, isRplsHeader, readRplsTable, type AgencyRef, type RplsDwelling } from './files/rpls-layout.js';
 import * as repository from './repository.js';
-import { importPatrimony, type ImportCounts, type ImportProgress, type ImportSource } from './service.js';
+import type { OrganisationRef } from './repository.js';
+import { importSource, resolveImportOrganisation, type ImportCounts, type ImportProgress, type ImportSource } from './service.js';
 
 export type PatrimonyLayout = 'native' | 'rpls';
+
+/** Which organisation to import into (see `resolveImportOrganisation`). */
+export interface OrganisationChoice {
+  siren?: string;
+  name?: string;
+}
 
 export interface FileImportOptions {
   /** RPLS only: the agency (code) every dwelling goes to; by default, the agency already managing its commune. */
@@ -22,12 +29,24 @@ export function detectLayout(header: string[]): PatrimonyLayout {
   }]);
 }
 
-/** Imports a .csv or .xlsx patrimony file (native or RPLS layout) into one organisation, all or nothing. */
-export async function importPatrimonyFile(db: Database, organisationId: number, file: string, options: FileImportOptions = {}): Promise<{ layout: PatrimonyLayout; counts: ImportCounts }> {
+export interface FileImportResult {
+  organisation: OrganisationRef;
+  layout: PatrimonyLayout;
+  counts: ImportCounts;
+}
+
+/**
+ * Imports a .csv or .xlsx patrimony file (native or RPLS layout) in one transaction, with the
+ * organisation it creates if needed: all or nothing.
+ */
+export async function importPatrimonyFile(db: Database, choice: OrganisationChoice, file: string, options: FileImportOptions = {}): Promise<FileImportResult> {
   const table = await readTable(file);
   const layout = detectLayout(table.header);
-  const source = layout === 'native' ? readNativeTable(table) : await readRpls(db, organisationId, table, options.agencyCode);
-  return { layout, counts: await importPatrimony(db, organisationId, source, options.onProgress) };
+  return db.transaction(async (tx) => {
+    const organisation = await resolveImportOrganisation(tx, choice.siren, choice.name);
+    const source = layout === 'native' ? readNativeTable(table) : await readRpls(tx, organisation.id, table, options.agencyCode);
+    return { organisation, layout, counts: await importSource(tx, organisation.id, source, options.onProgress) };
+  });
 }
 
 async function readRpls(db: Queryable, organisationId: number, table: Table, agencyCode: string | undefined): Promise<ImportSource> {

@@ -44,24 +44,23 @@ const WRITERS: Record<ImportLevel, (db: Queryable, organisationId: number, batch
  * (as `AppError('validation')`, lines counted as in a file with a header) and nothing is written.
  */
 export function importPatrimonyRows(db: Database, organisationId: number, rows: NativePatrimonyRow[], onProgress?: ImportProgress): Promise<ImportCounts> {
-  return importPatrimony(db, organisationId, { rows, lines: rows.map((_, index) => index + 2), errors: [] }, onProgress);
+  const source = { rows, lines: rows.map((_, index) => index + 2), errors: [] };
+  return db.transaction((tx) => importSource(tx, organisationId, source, onProgress));
 }
 
-/** As `importPatrimonyRows`, for rows read from a file (see `readPatrimonyFile`). */
-export function importPatrimony(db: Database, organisationId: number, source: ImportSource, onProgress?: ImportProgress): Promise<ImportCounts> {
-  return db.transaction(async (tx) => {
-    const unreadable = new Set(source.errors.map((error) => `${error.line}|${error.field}`));
-    const errors = [
-      ...source.errors,
-      ...[...validateRows(source.rows, (index) => source.lines[index]!), ...(await checkAgainstDatabase(tx, organisationId, source))]
-        .filter((error) => !unreadable.has(`${error.line}|${error.field}`)),
-    ];
-    if (errors.length > 0) {
-      const named = source.columnOf ? errors.map((error) => ({ ...error, field: source.columnOf!(error.field) })) : errors;
-      throw validationError(`Fichier de patrimoine refusé : ${errors.length} erreur(s), rien n'a été importé`, sortErrors(named));
-    }
-    return writeLevels(tx, organisationId, splitLevels(source.rows), onProgress);
-  });
+/** As `importPatrimonyRows`, inside the caller's transaction, for rows read from a file. */
+export async function importSource(tx: Queryable, organisationId: number, source: ImportSource, onProgress?: ImportProgress): Promise<ImportCounts> {
+  const unreadable = new Set(source.errors.map((error) => `${error.line}|${error.field}`));
+  const errors = [
+    ...source.errors,
+    ...[...validateRows(source.rows, (index) => source.lines[index]!), ...(await checkAgainstDatabase(tx, organisationId, source))]
+      .filter((error) => !unreadable.has(`${error.line}|${error.field}`)),
+  ];
+  if (errors.length > 0) {
+    const named = source.columnOf ? errors.map((error) => ({ ...error, field: source.columnOf!(error.field) })) : errors;
+    throw validationError(`Fichier de patrimoine refusé : ${errors.length} erreur(s), rien n'a été importé`, sortErrors(named));
+  }
+  return writeLevels(tx, organisationId, splitLevels(source.rows), onProgress);
 }
 
 async function checkAgainstDatabase(db: Queryable, organisationId: number, { rows, lines }: ImportSource): Promise<FieldError[]> {
