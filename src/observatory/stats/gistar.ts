@@ -115,6 +115,10 @@ export function gridGiStar(grid: Grid, distance: number): GiStarResult {
   const stats = moments(values, present);
   const widths = discHalfWidths(distance, grid.cellSize);
   const radius = (widths.length - 1) / 2;
+  // W_i takes few values (at most the disc size): tabulate the denominator once per W.
+  const spreadOf = Float64Array.from({ length: widths.reduce((sum, width) => sum + 2 * width + 1, 0) + 1 }, (_, weight) =>
+    stats.deviation * Math.sqrt((stats.n * weight - weight * weight) / (stats.n - 1)),
+  );
   const size = columns * rows;
   const z = new Float64Array(size);
   const p = new Float64Array(size);
@@ -132,14 +136,16 @@ export function gridGiStar(grid: Grid, distance: number): GiStarResult {
       let weight = 0;
       for (let other = firstRow; other <= lastRow; other++) {
         const halfWidth = widths[other - row + radius]!;
-        const from = other * stride + Math.max(column - halfWidth, 0);
-        const to = other * stride + Math.min(column + halfWidth, columns - 1) + 1;
+        const from = other * stride + (column > halfWidth ? column - halfWidth : 0);
+        const to = other * stride + (column + halfWidth < columns ? column + halfWidth + 1 : columns);
         localSum += sums[to]! - sums[from]!;
         weight += counts[to]! - counts[from]!;
       }
+      const spread = spreadOf[weight]!;
+      const score = spread > 0 ? (localSum - stats.mean * weight) / spread : 0;
       neighbourCount[cell] = weight;
-      z[cell] = zScore(localSum, weight, stats);
-      p[cell] = twoSidedP(z[cell]!);
+      z[cell] = score;
+      p[cell] = twoSidedP(score);
     }
   }
   return { z, p, neighbourCount };

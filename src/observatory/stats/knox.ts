@@ -20,24 +20,42 @@ export function knoxTest(events: KnoxEvents, options: KnoxOptions): KnoxResult {
   const listedRows = openEnded ? bounds.length - 2 : bounds.length - 1;
   const timeBounds = Float64Array.from(options.timeBands);
   const columns = timeBounds.length - 1;
+  const columnOf = timeColumnLookup(timeBounds);
   let pairs: PairList | null = null;
   let columnTotals: Float64Array | null = null;
+  // Row 0 holds listed pairs closer than the first bound, row r + 1 distance band r.
+  const local = new Int32Array((listedRows + 1) * columns);
   return runKnox(events, options, (times, counts) => {
     pairs ??= closePairs(events, bounds, listedRows, metric);
     if (openEnded) columnTotals ??= pairsPerTimeBand(events.t, timeBounds);
     const { first, second, row } = pairs;
-    const listed = new Float64Array(columns);
+    local.fill(0);
     for (let k = 0; k < pairs.length; k++) {
-      const column = bandIndex(timeBounds, Math.abs(times[first[k]!]! - times[second[k]!]!));
-      if (column < 0) continue;
-      listed[column] = listed[column]! + 1;
-      const band = row[k]!;
-      if (band >= 0) counts[band * columns + column] = counts[band * columns + column]! + 1;
+      const column = columnOf(Math.abs(times[first[k]!]! - times[second[k]!]!));
+      if (column >= 0) local[(row[k]! + 1) * columns + column]!++;
     }
-    if (columnTotals) {
-      for (let column = 0; column < columns; column++) counts[listedRows * columns + column] = columnTotals[column]! - listed[column]!;
+    for (let column = 0; column < columns; column++) {
+      let listed = local[column]!;
+      for (let band = 0; band < listedRows; band++) {
+        counts[band * columns + column] = local[(band + 1) * columns + column]!;
+        listed += local[(band + 1) * columns + column]!;
+      }
+      if (columnTotals) counts[listedRows * columns + column] = columnTotals[column]! - listed;
     }
   });
+}
+
+/**
+ * Time band of a gap. With whole-number bounds (days), gap < b ⇔ ⌊gap⌋ < b, so a table indexed
+ * by whole days replaces the scan of the bounds in the hot loop.
+ */
+function timeColumnLookup(bounds: Float64Array): (gap: number) => number {
+  const last = bounds[bounds.length - 1]!;
+  const tableEnd = last === Infinity ? bounds[bounds.length - 2]! : last;
+  if (!bounds.every((bound) => bound === Infinity || Number.isInteger(bound)) || tableEnd > 1e6) return (gap) => bandIndex(bounds, gap);
+  const table = Int8Array.from({ length: tableEnd }, (_, gap) => bandIndex(bounds, gap));
+  const beyond = last === Infinity ? bounds.length - 2 : -1;
+  return (gap) => (gap < tableEnd ? table[Math.floor(gap)]! : beyond);
 }
 
 interface PairList {
