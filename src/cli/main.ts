@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { AppError } from '../core/errors.js';
 import { registerDeliberations } from './commands/deliberations.js';
+import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
@@ -15,6 +16,7 @@ registerMigrate(program);
 registerStats(program);
 registerDeliberations(program);
 registerImport(program);
+registerExport(program);
 
 try {
   await program.parseAsync();

@@ -101,26 +101,36 @@ async function writeLevels(db: Queryable, organisationId: number, levels: Patrim
 
 const SIREN = /^[0-9]{9}$/;
 
-/**
- * The organisation an import goes to: the one with `siren`, else the only one; when there is
- * none yet, it is created from `siren` and `name`.
- */
-export async function resolveImportOrganisation(db: Queryable, siren: string | undefined, name: string | undefined): Promise<repository.OrganisationRef> {
+/** The organisation with `siren`, else the only one; undefined when there is none to pick. */
+async function findOrganisation(db: Queryable, siren: string | undefined): Promise<repository.OrganisationRef | undefined> {
   if (siren !== undefined && !SIREN.test(siren)) throw validationError('SIREN invalide', [{ field: 'organisation', message: `9 chiffres attendus, reçu « ${siren} »` }]);
   const organisations = await repository.listOrganisations(db);
-  if (siren !== undefined) {
-    const match = organisations.find((organisation) => organisation.siren === siren);
-    if (match) return match;
-  } else if (organisations.length === 1) {
-    return organisations[0]!;
-  } else if (organisations.length > 1) {
+  if (siren !== undefined) return organisations.find((organisation) => organisation.siren === siren);
+  if (organisations.length > 1) {
     throw validationError('Plusieurs organismes : précisez lequel', [
       { field: 'organisation', message: `SIREN attendu parmi ${organisations.map((organisation) => organisation.siren).join(', ')}` },
     ]);
   }
+  return organisations[0];
+}
+
+/** The organisation with `siren`, else the only one. */
+export async function chooseOrganisation(db: Queryable, siren: string | undefined): Promise<repository.OrganisationRef> {
+  const organisation = await findOrganisation(db, siren);
+  if (!organisation) throw validationError('Organisme introuvable', [{ field: 'organisation', message: siren ? `aucun organisme de SIREN ${siren}` : 'aucun organisme' }]);
+  return organisation;
+}
+
+/**
+ * The organisation an import goes to: the one with `siren`, else the only one; when there is
+ * none, it is created from `siren` and `name`.
+ */
+export async function resolveImportOrganisation(db: Queryable, siren: string | undefined, name: string | undefined): Promise<repository.OrganisationRef> {
+  const organisation = await findOrganisation(db, siren);
+  if (organisation) return organisation;
   if (siren === undefined || !name?.trim()) {
-    throw validationError("Aucun organisme de ce SIREN : donnez son SIREN et son nom pour le créer", [
-      { field: siren === undefined ? 'organisation' : 'name', message: 'obligatoire pour créer l’organisme' },
+    throw validationError('Aucun organisme de ce SIREN : donnez son SIREN et son nom pour le créer', [
+      { field: siren === undefined ? 'organisation' : 'name', message: "obligatoire pour créer l'organisme" },
     ]);
   }
   return repository.insertOrganisation(db, siren, name.trim());
