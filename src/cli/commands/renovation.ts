@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { validationError } from '../../core/errors.js';
+import { parseIsoDate } from '../../renovation/dpe/domain/dates.js';
+import { complianceOverview, importDpeFile, resolveOrganisation } from '../../renovation/service.js';
+import { withDatabase } from '../database.js';
+
+/** `vigie import dpe` (under the shared `import` command) and `vigie renovation compliance`. */
+export function registerRenovation(program: Command): void {
+  const importCommand = program.commands.find((command) => command.name() === 'import') ?? program.command('import').description('Import data files');
+  importCommand
+    .command('dpe <file>')
+    .description('Import an ADEME DPE extract (dpe03existant columns, .csv or .xlsx); matched to dwellings by RPLS number, all or nothing, idempotent by numero_dpe')
+    .option('--organisation <siren>', 'SIREN of the organisation (needed when there are several)')
+    .action(async (file: string, options: { organisation?: string }) => {
+      const result = await withDatabase(async (db) => importDpeFile(db, await resolveOrganisation(db, options.organisation), file));
+      console.log(`DPE lus : ${result.rows} — nouveaux : ${result.inserted}, mis à jour : ${result.updated}, sans logement correspondant : ${result.unmatched}`);
+      if (result.unmatched > 0) console.log(`  non rattachés (extrait) : ${result.unmatchedSample.join(', ')}`);
+    });
+
+  program
+    .command('renovation')
+    .description('Renovation steering')
+    .command('compliance')
+    .description('Dwellings per letting ban (compliant, covered, at risk, not covered, unknown) and the E/F/G trajectory to 2034')
+    .option('--organisation <siren>', 'SIREN of the organisation (needed when there are several)')
+    .option('--at <date>', 'evaluation date (YYYY-MM-DD), today by default')
+    .option('--json', 'print JSON')
+    .action(async (options: { organisation?: string; at?: string; json?: boolean }) => {
+      const at = options.at ?? new Date().toISOString().slice(0, 10);
+      if (!parseIsoDate(at)) throw validationError('Date invalide', [{ field: 'at', message: `AAAA-MM-JJ attendu, reçu « ${at} »` }]);
+      const overview = await withDatabase(async (db) => complianceOverview(db, await resolveOrganisation(db, options.organisation), at));
+      if (options.json) {
+        console.log(JSON.stringify(overview, null, 2));
+        return;
+      }
+      console.log(`Situation au ${overview.at} — ${overview.dwellings} logements`);
+      console.log(`${'Échéance'.padEnd(68)}${'conformes'.padStart(10)}${'couverts'.padStart(10)}${'à risque'.padStart(10)}${'non couverts'.padStart(14)}${'inconnus'.padStart(10)}`);
+      for (const { deadline, compliant, covered, atRisk, notCovered, unknown } of overview.deadlines) {
+        console.log(`${`${deadline.from} ${deadline.title.fr}`.padEnd(68)}${String(compliant).padStart(10)}${String(covered).padStart(10)}${String(atRisk).padStart(10)}${String(notCovered).padStart(14)}${String(unknown).padStart(10)}`);
+      }
+      console.log(`\n${'Année'.padEnd(8)}${'E'.padStart(8)}${'F'.padStart(8)}${'G'.padStart(8)}${'inconnus'.padStart(10)}${'interdits'.padStart(11)}`);
+      for (const year of overview.trajectory) {
+        console.log(`${String(year.year).padEnd(8)}${String(year.E).padStart(8)}${String(year.F).padStart(8)}${String(year.G).padStart(8)}${String(year.unknown).padStart(10)}${String(year.banned).padStart(11)}`);
+      }
+    });
+}
