@@ -11,7 +11,8 @@ import { bandIndex, pairDistance, runKnox, type DistanceMetric, type KnoxEvents,
  * finite distance bound are found once with a k-d tree (kdbush) and only their time gaps are
  * re-binned in each permutation. An open-ended last distance band [d, ∞) is obtained by
  * difference: the multiset of pairwise time gaps is the same under every permutation of times,
- * so each time band's total over all pairs is counted once from the sorted times.
+ * so each time band's total over all pairs is counted once from the sorted times. Pairs are
+ * numbered in k-d tree order, so the times read together in the hot loop sit close in memory.
  */
 export function knoxTest(events: KnoxEvents, options: KnoxOptions): KnoxResult {
   const metric = options.metric ?? 'euclidean';
@@ -25,13 +26,15 @@ export function knoxTest(events: KnoxEvents, options: KnoxOptions): KnoxResult {
   let columnTotals: Float64Array | null = null;
   // Row 0 holds listed pairs closer than the first bound, row r + 1 distance band r.
   const local = new Int32Array((listedRows + 1) * columns);
+  const ordered = new Float64Array(events.t.length);
   return runKnox(events, options, (times, counts) => {
     pairs ??= closePairs(events, bounds, listedRows, metric);
     if (openEnded) columnTotals ??= pairsPerTimeBand(events.t, timeBounds);
-    const { first, second, row } = pairs;
+    const { first, second, row, order } = pairs;
+    for (let position = 0; position < order.length; position++) ordered[position] = times[order[position]!]!;
     local.fill(0);
     for (let k = 0; k < pairs.length; k++) {
-      const column = columnOf(Math.abs(times[first[k]!]! - times[second[k]!]!));
+      const column = columnOf(Math.abs(ordered[first[k]!]! - ordered[second[k]!]!));
       if (column >= 0) local[(row[k]! + 1) * columns + column]!++;
     }
     for (let column = 0; column < columns; column++) {
@@ -59,6 +62,8 @@ function timeColumnLookup(bounds: Float64Array): (gap: number) => number {
 }
 
 interface PairList {
+  /** order[position] is the event at that position of the k-d tree; pairs hold positions. */
+  order: Uint32Array | Uint16Array;
   length: number;
   first: Int32Array;
   second: Int32Array;
@@ -66,25 +71,29 @@ interface PairList {
   row: Int8Array;
 }
 
-/** Pairs (i < j) closer than bounds[listedRows], with their distance band. */
+/** Each pair of events closer than bounds[listedRows], once, with its distance band. */
 function closePairs(events: KnoxEvents, bounds: number[], listedRows: number, metric: DistanceMetric): PairList {
   const n = events.x.length;
   const radius = bounds[listedRows]!;
   const index = new KDBush(n);
   for (let i = 0; i < n; i++) index.add(events.x[i]!, events.y[i]!);
   index.finish();
-  let pairs: PairList = { length: 0, first: new Int32Array(1024), second: new Int32Array(1024), row: new Int8Array(1024) };
-  for (let i = 0; i < n; i++) {
+  const order = index.ids;
+  const positionOf = new Int32Array(n);
+  order.forEach((event, position) => (positionOf[event] = position));
+  let pairs: PairList = { order, length: 0, first: new Int32Array(1024), second: new Int32Array(1024), row: new Int8Array(1024) };
+  for (let position = 0; position < n; position++) {
+    const i = order[position]!;
     const x = events.x[i]!;
     const y = events.y[i]!;
     const candidates = metric === 'manhattan' ? index.range(x - radius, y - radius, x + radius, y + radius) : index.within(x, y, radius);
     for (const j of candidates) {
-      if (j <= i) continue;
+      if (positionOf[j]! <= position) continue;
       const distance = pairDistance(metric, events.x[j]! - x, events.y[j]! - y);
       if (distance >= radius) continue;
       if (pairs.length === pairs.first.length) pairs = grow(pairs);
-      pairs.first[pairs.length] = i;
-      pairs.second[pairs.length] = j;
+      pairs.first[pairs.length] = position;
+      pairs.second[pairs.length] = positionOf[j]!;
       pairs.row[pairs.length++] = bandIndex(bounds, distance);
     }
   }
@@ -99,7 +108,7 @@ function grow(pairs: PairList): PairList {
   first.set(pairs.first);
   second.set(pairs.second);
   row.set(pairs.row);
-  return { length: pairs.length, first, second, row };
+  return { order: pairs.order, length: pairs.length, first, second, row };
 }
 
 /** Number of event pairs (all of them) in each half-open time band, by two pointers on sorted times. */
