@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { resolveActor } from '../access/actor.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { patrimonyRoutes } from '../patrimony/routes.js';
+import { renovationRoutes } from '../renovation/routes.js';
 import { healthRoutes } from './health.js';
 import { settingsRoutes } from './settings.js';
 import { handleError, problemResponse } from './problem.js';
@@ -31,6 +32,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.use('/api/*', resolveActor);
   app.route('/api', patrimonyRoutes());
   app.route('/api', incidentRoutes());
+  app.route('/api', renovationRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Vigie API', version: '0.1.0', description: 'Observatory of incivilities, renovation steering and board decisions for social housing landlords.' },

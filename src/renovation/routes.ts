@@ -1,0 +1,27 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, json } from '../http/openapi.js';
+import { createRouter } from '../http/router.js';
+import { parseIsoDate } from './dpe/domain/dates.js';
+import { ComplianceOverviewSchema } from './schemas.js';
+import * as service from './service.js';
+
+const tags = ['renovation'];
+
+const compliance = createRoute({
+  method: 'get', path: '/renovation/compliance', tags,
+  summary: 'Dwellings per letting ban (compliant, covered, at risk, not covered, unknown) and the yearly E/F/G trajectory',
+  request: {
+    query: z.object({
+      at: z.string().refine((text) => parseIsoDate(text) !== undefined, 'YYYY-MM-DD expected').optional()
+        .openapi({ description: 'Evaluation date (default: today)' }),
+    }),
+  },
+  responses: { 200: json(ComplianceOverviewSchema, 'Counts per deadline and trajectory'), ...errorResponses },
+});
+
+export function renovationRoutes() {
+  return createRouter().openapi(compliance, async (c) => {
+    const at = c.req.valid('query').at ?? new Date().toISOString().slice(0, 10);
+    return c.json(await service.complianceOverview(c.get('db'), c.get('actor').organisationId, at), 200);
+  });
+}
