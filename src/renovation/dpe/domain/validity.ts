@@ -2,7 +2,7 @@
  * How long a DPE is valid and which one speaks for a dwelling on a given day.
  *
  * Sources: code de la construction et de l'habitation, art. L.126-31 and D.126-19 (ten years);
- * décret n° 2020-1610 du 17 décembre 2020, art. 3 (transitional validity of DPEs made before the
+ * décret n° 2020-1610 du 17 décembre 2020 (transitional validity of DPEs made before the
  * 2021 reform: those made from 1 January 2013 to 31 December 2017 until 31 December 2022, those
  * made from 1 January 2018 to 30 June 2021 until 31 December 2024).
  */
