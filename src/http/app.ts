@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Config } from '../core/config.js';
 import type { Database } from '../db/database.js';
 import { resolveActor } from '../access/actor.js';
+import { authRoutes } from '../access/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { patrimonyRoutes } from '../patrimony/routes.js';
 import { renovationRoutes } from '../renovation/routes.js';
@@ -29,6 +30,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   });
   app.route('/api', healthRoutes());
   app.route('/api', settingsRoutes());
+  app.route('/api', authRoutes());
   app.use('/api/*', resolveActor);
   app.route('/api', patrimonyRoutes());
   app.route('/api', incidentRoutes());
