@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { AppError } from '../core/errors.js';
+import { registerAnalyse } from './commands/analyse.js';
 import { registerDeliberations } from './commands/deliberations.js';
+import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerRenovation } from './commands/renovation.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
 
@@ -14,9 +17,12 @@ const program = new Command('vigie')
 registerServe(program);
 registerMigrate(program);
 registerStats(program);
+registerAnalyse(program);
 registerDeliberations(program);
 registerImport(program);
+registerRenovation(program);
 registerExport(program);
+registerDemo(program);
 
 try {
   await program.parseAsync();
