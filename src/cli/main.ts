@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { AppError } from '../core/errors.js';
 import { registerAnalyse } from './commands/analyse.js';
+import { registerBackup } from './commands/backup.js';
 import { registerDeliberations } from './commands/deliberations.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
@@ -22,6 +23,7 @@ registerDeliberations(program);
 registerImport(program);
 registerRenovation(program);
 registerExport(program);
+registerBackup(program);
 registerDemo(program);
 
 try {
