@@ -62,42 +62,60 @@ export interface ResolvedPlace {
 }
 
 /** Each level's chain of wider places, and the point an incident there is snapped to. */
-const PLACE_QUERIES: Record<PlaceKind, string> = {
-  dwelling: `SELECT d.id AS "dwellingId", NULL::int AS "commonAreaId", d.entrance_id AS "entranceId", b.id AS "buildingId",
-      r.id AS "residenceId", r.agency_id AS "agencyId", COALESCE(e.geom, b.geom) AS point
-    FROM dwellings d JOIN buildings b ON b.organisation_id = d.organisation_id AND b.id = d.building_id
-    JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
-    LEFT JOIN entrances e ON e.organisation_id = d.organisation_id AND e.id = d.entrance_id
-    WHERE d.organisation_id = $1 AND d.id = $2`,
-  entrance: `SELECT NULL::int AS "dwellingId", NULL::int AS "commonAreaId", e.id AS "entranceId", b.id AS "buildingId",
-      r.id AS "residenceId", r.agency_id AS "agencyId", COALESCE(e.geom, b.geom) AS point
-    FROM entrances e JOIN buildings b ON b.organisation_id = e.organisation_id AND b.id = e.building_id
-    JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
-    WHERE e.organisation_id = $1 AND e.id = $2`,
-  building: `SELECT NULL::int AS "dwellingId", NULL::int AS "commonAreaId", NULL::int AS "entranceId", b.id AS "buildingId",
-      r.id AS "residenceId", r.agency_id AS "agencyId", b.geom AS point
-    FROM buildings b JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
-    WHERE b.organisation_id = $1 AND b.id = $2`,
-  residence: `SELECT NULL::int AS "dwellingId", NULL::int AS "commonAreaId", NULL::int AS "entranceId", NULL::int AS "buildingId",
-      r.id AS "residenceId", r.agency_id AS "agencyId",
-      COALESCE(r.geom, (SELECT ST_Centroid(ST_Collect(b.geom)) FROM buildings b WHERE b.organisation_id = r.organisation_id AND b.residence_id = r.id)) AS point
-    FROM residences r WHERE r.organisation_id = $1 AND r.id = $2`,
-  common_area: `SELECT NULL::int AS "dwellingId", ca.id AS "commonAreaId", ca.entrance_id AS "entranceId",
-      COALESCE(ca.building_id, e.building_id) AS "buildingId", r.id AS "residenceId", r.agency_id AS "agencyId",
-      COALESCE(ca.geom, e.geom, b.geom, r.geom) AS point
-    FROM common_areas ca JOIN residences r ON r.organisation_id = ca.organisation_id AND r.id = ca.residence_id
-    LEFT JOIN entrances e ON e.organisation_id = ca.organisation_id AND e.id = ca.entrance_id
-    LEFT JOIN buildings b ON b.organisation_id = ca.organisation_id AND b.id = COALESCE(ca.building_id, e.building_id)
-    WHERE ca.organisation_id = $1 AND ca.id = $2`,
+const PLACE_SOURCES: Record<PlaceKind, { alias: string; select: string }> = {
+  dwelling: {
+    alias: 'd',
+    select: `SELECT d.id AS "dwellingId", NULL::int AS "commonAreaId", d.entrance_id AS "entranceId", b.id AS "buildingId",
+        r.id AS "residenceId", r.agency_id AS "agencyId", COALESCE(e.geom, b.geom) AS point, d.external_id AS code
+      FROM dwellings d JOIN buildings b ON b.organisation_id = d.organisation_id AND b.id = d.building_id
+      JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
+      LEFT JOIN entrances e ON e.organisation_id = d.organisation_id AND e.id = d.entrance_id`,
+  },
+  entrance: {
+    alias: 'e',
+    select: `SELECT NULL::int AS "dwellingId", NULL::int AS "commonAreaId", e.id AS "entranceId", b.id AS "buildingId",
+        r.id AS "residenceId", r.agency_id AS "agencyId", COALESCE(e.geom, b.geom) AS point, e.external_id AS code
+      FROM entrances e JOIN buildings b ON b.organisation_id = e.organisation_id AND b.id = e.building_id
+      JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id`,
+  },
+  building: {
+    alias: 'b',
+    select: `SELECT NULL::int AS "dwellingId", NULL::int AS "commonAreaId", NULL::int AS "entranceId", b.id AS "buildingId",
+        r.id AS "residenceId", r.agency_id AS "agencyId", b.geom AS point, b.external_id AS code
+      FROM buildings b JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id`,
+  },
+  residence: {
+    alias: 'r',
+    select: `SELECT NULL::int AS "dwellingId", NULL::int AS "commonAreaId", NULL::int AS "entranceId", NULL::int AS "buildingId",
+        r.id AS "residenceId", r.agency_id AS "agencyId", r.external_id AS code,
+        COALESCE(r.geom, (SELECT ST_Centroid(ST_Collect(b.geom)) FROM buildings b WHERE b.organisation_id = r.organisation_id AND b.residence_id = r.id)) AS point
+      FROM residences r`,
+  },
+  common_area: {
+    alias: 'ca',
+    select: `SELECT NULL::int AS "dwellingId", ca.id AS "commonAreaId", ca.entrance_id AS "entranceId",
+        COALESCE(ca.building_id, e.building_id) AS "buildingId", r.id AS "residenceId", r.agency_id AS "agencyId",
+        COALESCE(ca.geom, e.geom, b.geom, r.geom) AS point, ca.external_id AS code
+      FROM common_areas ca JOIN residences r ON r.organisation_id = ca.organisation_id AND r.id = ca.residence_id
+      LEFT JOIN entrances e ON e.organisation_id = ca.organisation_id AND e.id = ca.entrance_id
+      LEFT JOIN buildings b ON b.organisation_id = ca.organisation_id AND b.id = COALESCE(ca.building_id, e.building_id)`,
+  },
+};
+
+const placesWhere = (kind: PlaceKind, match: string) => {
+  const { alias, select } = PLACE_SOURCES[kind];
+  return `SELECT "dwellingId", "commonAreaId", "entranceId", "buildingId", "residenceId", "agencyId", ST_X(point) AS lon, ST_Y(point) AS lat, code
+    FROM (${select} WHERE ${alias}.organisation_id = $1 AND ${alias}.${match}) place`;
 };
 
 export async function resolvePlace(db: Queryable, organisationId: number, kind: PlaceKind, id: number): Promise<ResolvedPlace | undefined> {
-  const [row] = await db.query<ResolvedPlace>(
-    `SELECT "dwellingId", "commonAreaId", "entranceId", "buildingId", "residenceId", "agencyId", ST_X(point) AS lon, ST_Y(point) AS lat
-     FROM (${PLACE_QUERIES[kind]}) place`,
-    [organisationId, id],
-  );
+  const [row] = await db.query<ResolvedPlace>(placesWhere(kind, 'id = $2'), [organisationId, id]);
   return row;
+}
+
+/** The places of one level with these external ids (codes of the landlord's management system). */
+export async function resolvePlacesByCode(db: Queryable, organisationId: number, kind: PlaceKind, codes: string[]): Promise<(ResolvedPlace & { code: string })[]> {
+  return db.query<ResolvedPlace & { code: string }>(placesWhere(kind, 'external_id = ANY($2::text[])'), [organisationId, codes]);
 }
 
 // ——— Incidents ———
@@ -309,6 +327,16 @@ export async function insertHistory(db: Queryable, organisationId: number, incid
      SELECT $1, $2, $3, change->>'field', change->'before', change->'after', $5
      FROM jsonb_array_elements($4::jsonb) AS change`,
     [organisationId, incidentId, changedBy, JSON.stringify(changes), reason],
+  );
+}
+
+/** The first line of the history of imported incidents: their status, brought by the import. */
+export async function insertImportHistory(db: Queryable, organisationId: number, incidentIds: number[]): Promise<void> {
+  await db.query(
+    `INSERT INTO incident_history (organisation_id, incident_id, changed_at, field, before_value, after_value, reason)
+     SELECT organisation_id, id, recorded_at, 'status', NULL, to_jsonb(status), 'import'
+     FROM incidents WHERE organisation_id = $1 AND id = ANY($2::bigint[])`,
+    [organisationId, incidentIds],
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
-import { parisDay, parisMidnight, parseOccurrence } from './occurrence.js';
+import { normaliseDateTime, parisDay, parisLocalInstant, parisMidnight, parseOccurrence } from './occurrence.js';
 
 const now = new Date('2026-07-15T12:00:00Z');
 const fieldOf = (work: () => unknown) => {
@@ -32,5 +32,18 @@ describe('occurrence', () => {
     expect(fieldOf(() => parseOccurrence('2026-07-16', null, now))).toBe('occurredAt');
     expect(fieldOf(() => parseOccurrence('2026-07-10T21:30:00Z', '2026-07-10T20:00:00Z', now))).toBe('occurredUntil');
     expect(fieldOf(() => parseOccurrence('2026-07-10', '2026-07-11T20:00:00Z', now))).toBe('occurredUntil');
+  });
+
+  it('reads spreadsheet dates as Paris wall-clock times', () => {
+    expect(parisLocalInstant('2026-07-10', '21:30').toISOString()).toBe('2026-07-10T19:30:00.000Z');
+    expect(parisLocalInstant('2026-01-10', '21:30:15').toISOString()).toBe('2026-01-10T20:30:15.000Z');
+    // 03:30 on 29 March 2026 exists only in summer time (clocks jumped from 02:00 to 03:00).
+    expect(parisLocalInstant('2026-03-29', '03:30').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(normaliseDateTime('05/03/2024')).toBe('2024-03-05');
+    expect(normaliseDateTime('2024-03-05 21:30')).toBe('2024-03-05T20:30:00.000Z');
+    expect(normaliseDateTime('2024-03-05T21:30:00+01:00')).toBe('2024-03-05T20:30:00.000Z');
+    expect(normaliseDateTime('31/02/2024')).toBeUndefined();
+    expect(normaliseDateTime('hier soir')).toBeUndefined();
+    expect(normaliseDateTime('2024-03-05T21:30:00')).toBe('2024-03-05T20:30:00.000Z');
   });
 });

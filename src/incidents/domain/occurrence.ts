@@ -30,6 +30,29 @@ export function parisMidnight(day: string): Date {
   return new Date(utcMidnight.getTime() - parisOffsetMinutes(utcMidnight) * 60_000);
 }
 
+/** The instant of a Paris wall-clock time (HH:MM[:SS]) on a day, summer time included. */
+export function parisLocalInstant(day: string, time: string): Date {
+  const wall = Date.parse(`${day}T${time.length === 5 ? `${time}:00` : time}Z`);
+  const first = wall - parisOffsetMinutes(new Date(wall)) * 60_000;
+  return new Date(wall - parisOffsetMinutes(new Date(first)) * 60_000);
+}
+
+const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4})(?:[ T](\d{2}:\d{2}(?::\d{2})?))?$/;
+
+/**
+ * Reads a date as spreadsheets write them — `2024-03-05`, `05/03/2024`, either with a Paris
+ * wall-clock time (`21:30`), or ISO 8601 with an offset — into the form `parseOccurrence`
+ * takes (a day alone, or an ISO instant). Undefined when unreadable.
+ */
+export function normaliseDateTime(text: string): string | undefined {
+  const match = WALL_CLOCK.exec(text.trim());
+  if (!match) return Number.isNaN(Date.parse(text)) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? undefined : new Date(text).toISOString();
+  const [, date, time] = match;
+  const day = date!.includes('/') ? date!.split('/').reverse().join('-') : date!;
+  if (Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) return undefined;
+  return time ? parisLocalInstant(day, time).toISOString() : day;
+}
+
 /** The Paris calendar day (YYYY-MM-DD) of an instant. */
 export function parisDay(instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(instant);

@@ -1,0 +1,103 @@
+import { validationError, type FieldError } from '../../core/errors.js';
+import type { Database, Queryable } from '../../db/database.js';
+import { readTable, type Table } from '../../patrimony/import/files/read-table.js';
+import type { CategoryVersion } from '../domain/nomenclature.js';
+import type { PlaceKind } from '../domain/vocabulary.js';
+import * as repository from '../repository.js';
+import { listCategories } from '../service.js';
+import { readIncidentTable, type IncidentImportRow } from './read-rows.js';
+
+export interface IncidentImportResult {
+  rows: number;
+  inserted: number;
+  /** Lines whose external id was imported before: left as they are. */
+  alreadyPresent: number;
+}
+
+const BATCH = 2000;
+/** Enough to fix a file in a few rounds without flooding the terminal. */
+const MAX_REPORTED_ERRORS = 500;
+
+export async function importIncidentFile(db: Database, organisationId: number, file: string, now = new Date()): Promise<IncidentImportResult> {
+  return importIncidentTable(db, organisationId, await readTable(file), now);
+}
+
+/**
+ * Imports an incident history: all or nothing (any bad line rejects the file, with every error
+ * and its line), idempotent by external id (lines already imported are skipped).
+ */
+export async function importIncidentTable(db: Database, organisationId: number, table: Table, now = new Date()): Promise<IncidentImportResult> {
+  const { rows, errors } = readIncidentTable(table, now);
+  return db.transaction(async (tx) => {
+    const categories = new Map((await listCategories(tx, { organisationId })).map((category) => [category.code, category]));
+    const places = await resolvePlaces(tx, organisationId, rows);
+    const incidents = rows.flatMap((row) => {
+      const place = row.placeKind ? places.get(placeKey(row.placeKind, row.placeCode)) : undefined;
+      const incident = toIncident(row, categories.get(row.categoryCode), place, errors);
+      return incident ? [incident] : [];
+    });
+    if (errors.length > 0) throw rejection(errors);
+    let inserted = 0;
+    for (let start = 0; start < incidents.length; start += BATCH) {
+      const ids = (await repository.insertImportedIncidents(tx, organisationId, incidents.slice(start, start + BATCH))).map((row) => row.id);
+      await repository.insertImportHistory(tx, organisationId, ids);
+      inserted += ids.length;
+    }
+    return { rows: rows.length, inserted, alreadyPresent: rows.length - inserted };
+  });
+}
+
+const placeKey = (kind: PlaceKind, code: string) => `${kind}:${code}`;
+
+async function resolvePlaces(db: Queryable, organisationId: number, rows: IncidentImportRow[]) {
+  const places = new Map<string, repository.ResolvedPlace>();
+  const kinds = new Set(rows.flatMap((row) => (row.placeKind ? [row.placeKind] : [])));
+  for (const kind of kinds) {
+    const codes = [...new Set(rows.filter((row) => row.placeKind === kind).map((row) => row.placeCode))];
+    for (const place of await repository.resolvePlacesByCode(db, organisationId, kind, codes)) places.set(placeKey(kind, place.code), place);
+  }
+  return places;
+}
+
+/** The incident to store for a line, or null with its errors added. */
+function toIncident(row: IncidentImportRow, category: CategoryVersion | undefined, place: repository.ResolvedPlace | undefined, errors: FieldError[]): repository.NewIncident | null {
+  const fail = (field: string, message: string) => errors.push({ line: row.line, field, message });
+  if (!category) fail('category_code', `catégorie inconnue « ${row.categoryCode} » / unknown category`);
+  if (!place) {
+    if (row.placeKind) fail('place_code', `aucun lieu « ${row.placeKind} » de code « ${row.placeCode} » / no such place`);
+  } else if (place.lon === null || place.lat === null) fail('place_code', 'lieu sans coordonnées / place without a position');
+  if (category && !['E', 'F'].includes(category.family) && row.victims.some((victim) => victim.ittClass)) {
+    fail('itt_class', 'seulement pour une atteinte aux personnes (familles E, F) / only for assaults (families E, F)');
+  }
+  const { placeKind, channel, occurrence } = row;
+  if (!category || !place || place.lon === null || place.lat === null || !placeKind || !channel || !occurrence) return null;
+  return {
+    ...occurrence,
+    externalId: row.externalId,
+    idempotencyKey: null,
+    placeKind,
+    place: { ...place, lon: place.lon, lat: place.lat },
+    recordedAt: row.recordedAt,
+    recordedBy: null,
+    channel,
+    category,
+    severity: row.severity ?? category.defaultSeverity,
+    description: row.description,
+    victims: row.victims,
+    perpetrator: row.perpetrator,
+    estimatedCost: row.estimatedCost,
+    actualCost: row.actualCost,
+    workOrderRef: row.workOrderRef,
+    insuranceClaimRef: row.insuranceClaimRef,
+    status: row.status,
+    outcome: row.outcome,
+    suspectedDuplicateOf: null,
+  };
+}
+
+function rejection(errors: FieldError[]) {
+  const sorted = [...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const shown = sorted.slice(0, MAX_REPORTED_ERRORS);
+  const more = sorted.length > shown.length ? ` (${MAX_REPORTED_ERRORS} premières affichées / first ${MAX_REPORTED_ERRORS} shown)` : '';
+  return validationError(`Import refusé, rien n’a été écrit : ${errors.length} erreur(s)${more} / Import rejected, nothing written`, shown);
+}
