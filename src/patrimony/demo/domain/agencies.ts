@@ -1,5 +1,5 @@
 import type { DemoCommune } from './communes.js';
-import { distanceMetres, offsetMetres, type Point } from './geo.js';
+import { distanceMetres, spiralPoint, type Point } from './geo.js';
 import { DEMO_AGENCIES, DEMO_EMAIL_DOMAIN, type DemoAgency } from './organisation.js';
 
 export interface DemoAgencyDetails extends DemoAgency {
@@ -19,7 +19,8 @@ export function agencyDetails(communes: ReadonlyMap<string, DemoCommune>): DemoA
       fullAddress: `${agency.address}, ${seat.name}`,
       phone: `03 53 73 ${String(index + 1).padStart(2, '0')} 00`,
       email: `agence.${slug(agency.name)}@${DEMO_EMAIL_DOMAIN}`,
-      point: offsetMetres(seat.point, 150, -100),
+      // Offices sharing a town stand in different streets of it.
+      point: spiralPoint(seat.point, index + 1, 60),
     };
   });
 }

@@ -14,6 +14,14 @@ export function offsetMetres(origin: Point, east: number, north: number): Point 
   };
 }
 
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/** The index-th point of a sunflower spiral around `centre`: evenly spread, never on top of each other. */
+export function spiralPoint(centre: Point, index: number, spacingMetres: number): Point {
+  const radius = spacingMetres * Math.sqrt(index);
+  return offsetMetres(centre, radius * Math.cos(index * GOLDEN_ANGLE), radius * Math.sin(index * GOLDEN_ANGLE));
+}
+
 /** Approximate distance in metres, for choosing the nearest agency. */
 export function distanceMetres(a: Point, b: Point): number {
   const north = (a.lat - b.lat) * METRES_PER_DEGREE_OF_LATITUDE;

@@ -1,6 +1,6 @@
 import type { DemoCommune } from './communes.js';
 import { drawConstructionYear, drawFinancing, type BuildingStyle } from './dwellings.js';
-import { offsetMetres, type Point } from './geo.js';
+import { offsetMetres, spiralPoint, type Point } from './geo.js';
 import { miningCiteName, NameBook, pavilionGroupName, MINING_STREET_NAMES, RECENT_RESIDENCE_NAMES, RESIDENCE_NAMES, STREET_NAMES } from './names.js';
 import { DEMO_AGENCIES } from './organisation.js';
 import type { Random } from './random.js';
@@ -70,7 +70,6 @@ interface Shape {
 }
 
 const SMALL_REMAINDER = 8;
-const GOLDEN_ANGLE = 2.399963;
 
 function shapeFor(rng: Random, style: BuildingStyle): Shape {
   switch (style) {
@@ -159,8 +158,7 @@ export class Planner {
       // A tiny remainder joins this building rather than making a residence of two flats.
       const dwellings = left - capacity(shape) < SMALL_REMAINDER ? left : capacity(shape);
       const year = Math.min(2024, baseYear + rng.int(0, 2));
-      const radius = 45 * Math.sqrt(index);
-      const point = offsetMetres(residence.centre, radius * Math.cos(index * GOLDEN_ANGLE), radius * Math.sin(index * GOLDEN_ANGLE));
+      const point = spiralPoint(residence.centre, index, 45);
       const code = `${residence.code}-B${String(index + 1).padStart(2, '0')}`;
       residence.buildings.push({
         code,
