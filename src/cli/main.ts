@@ -6,6 +6,7 @@ import { registerDeliberations } from './commands/deliberations.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerIncidents } from './commands/incidents.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRenovation } from './commands/renovation.js';
 import { registerServe } from './commands/serve.js';
@@ -25,6 +26,7 @@ registerRenovation(program);
 registerExport(program);
 registerBackup(program);
 registerDemo(program);
+registerIncidents(program);
 
 try {
   await program.parseAsync();
