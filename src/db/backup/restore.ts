@@ -13,7 +13,7 @@ export interface RestoreSummary {
   rows: number;
 }
 
-const invalid = (message: string) => validationError('Sauvegarde illisible', [{ field: 'file', message }]);
+const invalid = (message: string) => validationError('Sauvegarde illisible (unreadable backup)', [{ field: 'file', message }]);
 
 function parseHeader(line: string | undefined): BackupHeader {
   let header: Partial<BackupHeader> | undefined;
@@ -31,14 +31,14 @@ function parseHeader(line: string | undefined): BackupHeader {
 function checkSchema(header: BackupHeader, applied: string[]): void {
   const unknown = header.migrations.filter((name) => !applied.includes(name));
   if (unknown.length > 0) {
-    throw validationError('Sauvegarde d’une version plus récente de Vigie', [{ field: 'file', message: `migrations inconnues ici : ${unknown.join(', ')}` }]);
+    throw validationError('Sauvegarde d’une version plus récente de Vigie (backup from a newer Vigie version)', [{ field: 'file', message: `migrations inconnues ici : ${unknown.join(', ')}` }]);
   }
 }
 
 async function checkEmpty(tx: Queryable, tables: TableInfo[]): Promise<void> {
   const filled: string[] = [];
   for (const table of tables) if (table.tenant && (await hasRows(tx, table.name))) filled.push(table.name);
-  if (filled.length > 0) throw conflict(`La restauration exige une base vide ; tables déjà remplies : ${filled.join(', ')}`);
+  if (filled.length > 0) throw conflict(`La restauration exige une base vide (restore needs an empty database) ; tables déjà remplies : ${filled.join(', ')}`);
 }
 
 /**

@@ -34,5 +34,5 @@ export async function writeNativeFile(file: string, rows: readonly NativePatrimo
   const extension = path.extname(file).toLowerCase();
   if (extension === '.csv') return writeFile(file, toCsv(rows));
   if (extension === '.xlsx') return writeXlsx(file, rows);
-  throw validationError("Format d'export non pris en charge", [{ field: 'file', message: `.csv ou .xlsx attendu, reçu « ${extension || file} »` }]);
+  throw validationError("Format d'export non pris en charge (unsupported export format)", [{ field: 'file', message: `.csv ou .xlsx attendu, reçu « ${extension || file} »` }]);
 }

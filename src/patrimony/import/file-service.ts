@@ -24,7 +24,7 @@ export interface FileImportOptions {
 export function detectLayout(header: string[]): PatrimonyLayout {
   if (isNativeHeader(header)) return 'native';
   if (isRplsHeader(header)) return 'rpls';
-  throw validationError('Format de fichier non reconnu', [{
+  throw validationError('Format de fichier non reconnu (unrecognised file layout)', [{
     line: 1, field: 'header', message: 'ni le format natif (colonnes dwelling_code, building_code…) ni un extrait RPLS (colonnes DEPCOM, X, Y…)',
   }]);
 }
@@ -68,7 +68,7 @@ async function agencyResolver(db: Queryable, organisationId: number, agencyCode:
     return (commune) => byCommune.get(commune);
   }
   const agency = await repository.findAgencyRef(db, organisationId, agencyCode);
-  if (!agency) throw validationError('Agence inconnue', [{ field: 'agency', message: `aucune agence de code « ${agencyCode} » dans cet organisme` }]);
+  if (!agency) throw validationError('Agence inconnue (unknown agency)', [{ field: 'agency', message: `aucune agence de code « ${agencyCode} » dans cet organisme` }]);
   return () => agency;
 }
 

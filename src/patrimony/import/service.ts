@@ -58,7 +58,7 @@ export async function importSource(tx: Queryable, organisationId: number, source
   ];
   if (errors.length > 0) {
     const named = source.columnOf ? errors.map((error) => ({ ...error, field: source.columnOf!(error.field) })) : errors;
-    throw validationError(`Fichier de patrimoine refusé : ${errors.length} erreur(s), rien n'a été importé`, sortErrors(named));
+    throw validationError(`Fichier de patrimoine refusé : ${errors.length} erreur(s), rien n'a été importé (patrimony file rejected, nothing imported)`, sortErrors(named));
   }
   return writeLevels(tx, organisationId, splitLevels(source.rows), onProgress);
 }
@@ -103,11 +103,11 @@ const SIREN = /^[0-9]{9}$/;
 
 /** The organisation with `siren`, else the only one; undefined when there is none to pick. */
 async function findOrganisation(db: Queryable, siren: string | undefined): Promise<repository.OrganisationRef | undefined> {
-  if (siren !== undefined && !SIREN.test(siren)) throw validationError('SIREN invalide', [{ field: 'organisation', message: `9 chiffres attendus, reçu « ${siren} »` }]);
+  if (siren !== undefined && !SIREN.test(siren)) throw validationError('SIREN invalide (invalid SIREN)', [{ field: 'organisation', message: `9 chiffres attendus, reçu « ${siren} »` }]);
   const organisations = await repository.listOrganisations(db);
   if (siren !== undefined) return organisations.find((organisation) => organisation.siren === siren);
   if (organisations.length > 1) {
-    throw validationError('Plusieurs organismes : précisez lequel', [
+    throw validationError('Plusieurs organismes : précisez lequel (several organisations: say which one)', [
       { field: 'organisation', message: `SIREN attendu parmi ${organisations.map((organisation) => organisation.siren).join(', ')}` },
     ]);
   }
@@ -117,7 +117,7 @@ async function findOrganisation(db: Queryable, siren: string | undefined): Promi
 /** The organisation with `siren`, else the only one. */
 export async function chooseOrganisation(db: Queryable, siren: string | undefined): Promise<repository.OrganisationRef> {
   const organisation = await findOrganisation(db, siren);
-  if (!organisation) throw validationError('Organisme introuvable', [{ field: 'organisation', message: siren ? `aucun organisme de SIREN ${siren}` : 'aucun organisme' }]);
+  if (!organisation) throw validationError('Organisme introuvable (organisation not found)', [{ field: 'organisation', message: siren ? `aucun organisme de SIREN ${siren}` : 'aucun organisme' }]);
   return organisation;
 }
 
@@ -129,7 +129,7 @@ export async function resolveImportOrganisation(db: Queryable, siren: string | u
   const organisation = await findOrganisation(db, siren);
   if (organisation) return organisation;
   if (siren === undefined || !name?.trim()) {
-    throw validationError('Aucun organisme de ce SIREN : donnez son SIREN et son nom pour le créer', [
+    throw validationError('Aucun organisme de ce SIREN : donnez son SIREN et son nom pour le créer (no such organisation: give its SIREN and name to create it)', [
       { field: siren === undefined ? 'organisation' : 'name', message: "obligatoire pour créer l'organisme" },
     ]);
   }

@@ -51,7 +51,7 @@ export function readNativeTable(table: Table): ImportSource {
   const index = new Map(table.header.map((name, position) => [normaliseHeader(name), position]));
   const missing = NATIVE_COLUMNS.filter((column) => column.required && !index.has(column.name));
   if (missing.length > 0) {
-    throw validationError('Colonnes obligatoires absentes', missing.map((column) => ({ line: 1, field: column.name, message: 'colonne absente' })));
+    throw validationError('Colonnes obligatoires absentes (required columns missing)', missing.map((column) => ({ line: 1, field: column.name, message: 'colonne absente' })));
   }
   const cells = new CellReader();
   const rows = table.records.map(({ line, cells: values }) => {

@@ -43,7 +43,7 @@ export function parseCsv(text: string): Table {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines;
-    throw validationError('Fichier CSV illisible', [{ field: 'file', line, message: error.message }]);
+    throw validationError('Fichier CSV illisible (unreadable CSV file)', [{ field: 'file', line, message: error.message }]);
   }
 }
 
@@ -77,5 +77,5 @@ export async function readTable(file: string): Promise<Table> {
   const extension = path.extname(file).toLowerCase();
   if (extension === '.xlsx') return parseXlsx(file);
   if (extension === '.csv' || extension === '.txt') return parseCsv(decodeText(await readFile(file)));
-  throw validationError('Format de fichier non pris en charge', [{ field: 'file', message: `.csv ou .xlsx attendu, reçu « ${extension || file} »` }]);
+  throw validationError('Format de fichier non pris en charge (unsupported file format)', [{ field: 'file', message: `.csv ou .xlsx attendu, reçu « ${extension || file} »` }]);
 }

@@ -102,7 +102,7 @@ export function readRplsTable(table: Table): RplsTable {
   }
   const missing = REQUIRED_INPUTS.filter((input) => position[input] === undefined);
   if (missing.length > 0) {
-    throw validationError('Colonnes RPLS obligatoires absentes', missing.map((input) => ({
+    throw validationError('Colonnes RPLS obligatoires absentes (required RPLS columns missing)', missing.map((input) => ({
       line: 1, field: RPLS_COLUMNS[input][0].toUpperCase(), message: `colonne absente (noms acceptés : ${RPLS_COLUMNS[input].join(', ')})`,
     })));
   }
