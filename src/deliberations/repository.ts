@@ -358,6 +358,10 @@ export async function updateItem(db: Queryable, organisationId: number, itemId: 
   return true;
 }
 
+export async function setItemStatus(db: Queryable, organisationId: number, itemId: number, status: ItemStatus): Promise<void> {
+  await db.query(`UPDATE deliberation_items SET status = $3, updated_at = now() WHERE organisation_id = $1 AND id = $2`, [organisationId, itemId, status]);
+}
+
 export async function deleteItem(db: Queryable, organisationId: number, itemId: number): Promise<boolean> {
   return (await db.query(`DELETE FROM deliberation_items WHERE organisation_id = $1 AND id = $2 RETURNING id`, [organisationId, itemId])).length > 0;
 }

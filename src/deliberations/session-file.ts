@@ -1,10 +1,10 @@
 /**
  * Pure mapping from the stored register to the domain's session model, so that the domain's
- * rules, extract and SCDL row run unchanged on what the API saved. Storage ids become the
- * model's string ids (member 12 → "12").
+ * rules, extract and SCDL row run unchanged on what the API saved (storage ids become the
+ * model's string ids: member 12 → "12"), and back from a session file to API input for imports.
  */
 import type * as domain from './domain/model.js';
-import type { AttendanceInput, Instance, Item, Landlord, Member } from './schemas.js';
+import type { AttendanceInput, Instance, Item, ItemInput, Landlord, Member, SessionInput } from './schemas.js';
 import type { SessionRow } from './repository.js';
 
 export interface StoredSession {
@@ -71,5 +71,55 @@ export function toSessionFile({ landlord, instances, members, session, items }: 
       attendance: session.attendance.map(toAttendance),
     },
     items: items.map(toDomainItem),
+  };
+}
+
+/** Storage ids of the file's string ids, as resolved by the import. */
+export interface IdMaps {
+  instances: Map<string, number>;
+  members: Map<string, number>;
+}
+
+function fromAttendance(row: domain.Attendance, ids: IdMaps): AttendanceInput {
+  return { memberId: ids.members.get(row.member)!, status: row.status, proxyHolderId: row.proxyHolder === undefined ? null : ids.members.get(row.proxyHolder)! };
+}
+
+export function fromDomainSession(session: domain.SessionFile['session'], ids: IdMaps): SessionInput {
+  return {
+    instanceId: ids.instances.get(session.instance)!,
+    date: session.date,
+    convocationDate: session.convocationDate,
+    presidentId: ids.members.get(session.president)!,
+    secondConvocation: session.secondConvocation,
+    attendance: session.attendance.map((row) => fromAttendance(row, ids)),
+  };
+}
+
+function fromVote(vote: domain.Item['vote'], ids: IdMaps): ItemInput['vote'] {
+  if (vote.kind === 'counts') return { ...vote, presidentChoice: vote.presidentChoice ?? null };
+  if (vote.kind === 'per_member') return { kind: 'per_member', ballots: vote.ballots.map((b) => ({ memberId: ids.members.get(b.member)!, choice: b.choice })) };
+  return vote;
+}
+
+/** An item of a file as API input, saved as a draft (the import decides its status after the checks). */
+export function fromDomainItem(item: domain.Item, ids: IdMaps): ItemInput {
+  const t = item.transmission;
+  return {
+    rank: item.rank,
+    actNumber: item.actNumber,
+    subject: item.subject,
+    directorate: item.directorate,
+    rapporteur: item.rapporteur,
+    report: item.report,
+    decisions: item.decisions,
+    delegation: item.delegation ?? null,
+    standAsides: item.standAsides.map((s) => ({ memberId: ids.members.get(s.member)!, reason: s.reason })),
+    attendanceOverrides: item.attendanceOverrides.map((row) => fromAttendance(row, ids)),
+    vote: fromVote(item.vote, ids),
+    declaredResult: item.declaredResult ?? null,
+    matter: item.matter ?? null,
+    transmission: { prefectureId: t?.prefectureId ?? null, transmittedOn: t?.transmittedOn ?? null, acknowledgedOn: t?.acknowledgedOn ?? null, publishedOn: t?.publishedOn ?? null },
+    url: item.url ?? null,
+    status: 'draft',
   };
 }

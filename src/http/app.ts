@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Config } from '../core/config.js';
 import type { Database } from '../db/database.js';
 import { resolveActor } from '../access/actor.js';
+import { deliberationRoutes } from '../deliberations/routes.js';
 import { authRoutes } from '../access/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { patrimonyRoutes } from '../patrimony/routes.js';
@@ -35,6 +36,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.route('/api', patrimonyRoutes());
   app.route('/api', incidentRoutes());
   app.route('/api', renovationRoutes());
+  app.route('/api', deliberationRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Vigie API', version: '0.1.0', description: 'Observatory of incivilities, renovation steering and board decisions for social housing landlords.' },

@@ -13,6 +13,11 @@ export function parseSessionFile(text: string): SessionFile {
   } catch (error) {
     throw validationError('Fichier JSON illisible (unreadable JSON file)', [{ field: '(fichier)', message: (error as Error).message }]);
   }
+  return validateSessionFile(json);
+}
+
+/** Validates an already parsed session file (e.g. a JSON request body); same errors as `parseSessionFile`. */
+export function validateSessionFile(json: unknown): SessionFile {
   const parsed = SessionFileSchema.safeParse(json, { error: frenchMessages });
   if (parsed.success) return parsed.data;
   const errors: FieldError[] = parsed.error.issues.map((issue) => ({

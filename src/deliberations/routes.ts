@@ -1,0 +1,205 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { validateSessionFile } from './domain/parse.js';
+import { errorResponses, IdParam, json, ProblemSchema } from '../http/openapi.js';
+import { createRouter } from '../http/router.js';
+import { importSession } from './import-service.js';
+import * as items from './item-service.js';
+import { renderExtractPdf } from './pdf/extract-pdf.js';
+import { scdlCsv } from './scdl-csv.js';
+import {
+  CheckSchema, ImportResultSchema, InstanceInputSchema, InstanceSchema, ItemInputSchema, ItemSchema, LandlordSchema, LINK_KINDS, LinkInputSchema,
+  LinkSchema, MemberInputSchema, MemberSchema, RegisterEntrySchema, SessionInputSchema, SessionSchema,
+} from './schemas.js';
+import * as service from './service.js';
+
+const tags = ['deliberations'];
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const conflict = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Refused by a rule of the register (named in the problem)' } };
+const deleted = { 204: { description: 'Deleted' } };
+
+const landlordGet = createRoute({
+  method: 'get', path: '/deliberations/landlord', tags, summary: 'The letterhead of the extracts and the SCDL identity',
+  responses: { 200: json(LandlordSchema, 'Letterhead'), ...errorResponses },
+});
+const landlordPut = createRoute({
+  method: 'put', path: '/deliberations/landlord', tags, summary: 'Set the letterhead of the extracts and the SCDL identity',
+  request: body(LandlordSchema), responses: { 200: json(LandlordSchema, 'Letterhead'), ...errorResponses },
+});
+
+const instanceList = createRoute({
+  method: 'get', path: '/deliberations/instances', tags, summary: 'Board and Bureau with their rules',
+  responses: { 200: json(z.array(InstanceSchema), 'Instances'), ...errorResponses },
+});
+const instanceCreate = createRoute({
+  method: 'post', path: '/deliberations/instances', tags, summary: 'Add an instance',
+  request: body(InstanceInputSchema), responses: { 201: json(InstanceSchema, 'Created'), ...errorResponses },
+});
+const instanceUpdate = createRoute({
+  method: 'put', path: '/deliberations/instances/{instanceId}', tags, summary: 'Change an instance’s rules (409 if a decision would break them)',
+  request: { params: IdParam('instanceId'), ...body(InstanceInputSchema) }, responses: { 200: json(InstanceSchema, 'Updated'), ...errorResponses, ...conflict },
+});
+const instanceDelete = createRoute({
+  method: 'delete', path: '/deliberations/instances/{instanceId}', tags, summary: 'Remove an instance without members or sessions',
+  request: { params: IdParam('instanceId') }, responses: { ...deleted, ...errorResponses, ...conflict },
+});
+
+const memberList = createRoute({
+  method: 'get', path: '/deliberations/members', tags, summary: 'Members with their instances and mandates',
+  responses: { 200: json(z.array(MemberSchema), 'Members'), ...errorResponses },
+});
+const memberCreate = createRoute({
+  method: 'post', path: '/deliberations/members', tags, summary: 'Add a member',
+  request: body(MemberInputSchema), responses: { 201: json(MemberSchema, 'Created'), ...errorResponses },
+});
+const memberUpdate = createRoute({
+  method: 'put', path: '/deliberations/members/{memberId}', tags, summary: 'Change a member (409 if a decision would break a rule)',
+  request: { params: IdParam('memberId'), ...body(MemberInputSchema) }, responses: { 200: json(MemberSchema, 'Updated'), ...errorResponses, ...conflict },
+});
+const memberDelete = createRoute({
+  method: 'delete', path: '/deliberations/members/{memberId}', tags, summary: 'Remove a member who appears in no session',
+  request: { params: IdParam('memberId') }, responses: { ...deleted, ...errorResponses, ...conflict },
+});
+
+const sessionList = createRoute({
+  method: 'get', path: '/deliberations/sessions', tags, summary: 'Sessions, newest first',
+  request: { query: z.object({ instanceId: z.coerce.number().int().positive().max(2_147_483_647).optional() }) },
+  responses: { 200: json(z.array(SessionSchema), 'Sessions'), ...errorResponses },
+});
+const sessionCreate = createRoute({
+  method: 'post', path: '/deliberations/sessions', tags, summary: 'Add a session with its attendance',
+  request: body(SessionInputSchema), responses: { 201: json(SessionSchema, 'Created'), ...errorResponses },
+});
+const sessionGet = createRoute({
+  method: 'get', path: '/deliberations/sessions/{sessionId}', tags, summary: 'A session with its attendance and items',
+  request: { params: IdParam('sessionId') }, responses: { 200: json(SessionSchema, 'The session'), ...errorResponses },
+});
+const sessionUpdate = createRoute({
+  method: 'put', path: '/deliberations/sessions/{sessionId}', tags, summary: 'Change a session and its attendance (409 if a decision would break a rule)',
+  request: { params: IdParam('sessionId'), ...body(SessionInputSchema) }, responses: { 200: json(SessionSchema, 'Updated'), ...errorResponses, ...conflict },
+});
+const sessionDelete = createRoute({
+  method: 'delete', path: '/deliberations/sessions/{sessionId}', tags, summary: 'Remove a session and its items',
+  request: { params: IdParam('sessionId') }, responses: { ...deleted, ...errorResponses },
+});
+
+const itemCreate = createRoute({
+  method: 'post', path: '/deliberations/sessions/{sessionId}/items', tags, summary: 'Add an item (any status but draft is refused while a rule finds an error)',
+  request: { params: IdParam('sessionId'), ...body(ItemInputSchema) }, responses: { 201: json(ItemSchema, 'Created'), ...errorResponses, ...conflict },
+});
+const itemGet = createRoute({
+  method: 'get', path: '/deliberations/items/{itemId}', tags, summary: 'An item with its vote, stand-asides and links',
+  request: { params: IdParam('itemId') }, responses: { 200: json(ItemSchema, 'The item'), ...errorResponses },
+});
+const itemUpdate = createRoute({
+  method: 'put', path: '/deliberations/items/{itemId}', tags, summary: 'Change an item (any status but draft is refused while a rule finds an error)',
+  request: { params: IdParam('itemId'), ...body(ItemInputSchema) }, responses: { 200: json(ItemSchema, 'Updated'), ...errorResponses, ...conflict },
+});
+const itemDelete = createRoute({
+  method: 'delete', path: '/deliberations/items/{itemId}', tags, summary: 'Remove an item',
+  request: { params: IdParam('itemId') }, responses: { ...deleted, ...errorResponses },
+});
+const itemCheck = createRoute({
+  method: 'get', path: '/deliberations/items/{itemId}/check', tags, summary: 'Errors and warnings of the register’s rules, each with its legal source',
+  request: { params: IdParam('itemId') }, responses: { 200: json(CheckSchema, 'Findings'), ...errorResponses, ...conflict },
+});
+const itemExtract = createRoute({
+  method: 'get', path: '/deliberations/items/{itemId}/extract.pdf', tags, summary: 'The published extract of the decision (PDF)',
+  request: { params: IdParam('itemId') },
+  responses: { 200: { content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'PDF' }, ...errorResponses, ...conflict },
+});
+const linkAdd = createRoute({
+  method: 'post', path: '/deliberations/items/{itemId}/links', tags, summary: 'Link the decision to what it decided (convention, operation…)',
+  request: { params: IdParam('itemId'), ...body(LinkInputSchema) }, responses: { 201: json(LinkSchema, 'Linked'), ...errorResponses },
+});
+const linkRemove = createRoute({
+  method: 'delete', path: '/deliberations/items/{itemId}/links/{linkId}', tags, summary: 'Remove a link',
+  request: { params: IdParam('itemId').extend(IdParam('linkId').shape) }, responses: { ...deleted, ...errorResponses },
+});
+const linked = createRoute({
+  method: 'get', path: '/deliberations/linked', tags, summary: 'The decisions linked to an object (from a convention back to its decisions)',
+  request: { query: z.object({ kind: z.enum(LINK_KINDS), reference: z.string().trim().min(1).max(100) }) },
+  responses: { 200: json(z.array(RegisterEntrySchema), 'Decisions'), ...errorResponses },
+});
+const register = createRoute({
+  method: 'get', path: '/deliberations/register', tags, summary: 'Search the register (French full text over subject, report and decision lines)',
+  request: { query: z.object({ q: z.string().trim().max(200).default(''), limit: z.coerce.number().int().min(1).max(500).default(50) }) },
+  responses: { 200: json(z.array(RegisterEntrySchema), 'Decisions, best matches first'), ...errorResponses },
+});
+const scdl = createRoute({
+  method: 'get', path: '/deliberations/export/scdl.csv', tags, summary: 'Decisions out of draft in the SCDL « Délibérations » open-data schema (CSV)',
+  request: { query: z.object({ year: z.coerce.number().int().min(1900).max(2999).optional() }) },
+  responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8' }, ...errorResponses, ...conflict },
+});
+const importFile = createRoute({
+  method: 'post', path: '/deliberations/import', tags, summary: 'Import a session file (format in docs/deliberations.md), all or nothing and idempotent',
+  request: body(z.record(z.string(), z.unknown()).openapi({ description: 'A session file: landlord, instances, members, session, items' })),
+  responses: { 201: json(ImportResultSchema, 'Session created'), 200: json(ImportResultSchema, 'Session updated'), ...errorResponses },
+});
+
+export function deliberationRoutes() {
+  return createRouter()
+    .openapi(landlordGet, async (c) => c.json(await service.getLandlord(c.get('db'), c.get('actor')), 200))
+    .openapi(landlordPut, async (c) => c.json(await service.putLandlord(c.get('db'), c.get('actor'), c.req.valid('json')), 200))
+    .openapi(instanceList, async (c) => c.json(await service.listInstances(c.get('db'), c.get('actor')), 200))
+    .openapi(instanceCreate, async (c) => c.json(await service.createInstance(c.get('db'), c.get('actor'), c.req.valid('json')), 201))
+    .openapi(instanceUpdate, async (c) =>
+      c.json(await service.updateInstance(c.get('db'), c.get('actor'), c.req.valid('param').instanceId, c.req.valid('json')), 200))
+    .openapi(instanceDelete, async (c) => {
+      await service.deleteInstance(c.get('db'), c.get('actor'), c.req.valid('param').instanceId);
+      return c.body(null, 204);
+    })
+    .openapi(memberList, async (c) => c.json(await service.listMembers(c.get('db'), c.get('actor')), 200))
+    .openapi(memberCreate, async (c) => c.json(await service.createMember(c.get('db'), c.get('actor'), c.req.valid('json')), 201))
+    .openapi(memberUpdate, async (c) =>
+      c.json(await service.updateMember(c.get('db'), c.get('actor'), c.req.valid('param').memberId, c.req.valid('json')), 200))
+    .openapi(memberDelete, async (c) => {
+      await service.deleteMember(c.get('db'), c.get('actor'), c.req.valid('param').memberId);
+      return c.body(null, 204);
+    })
+    .openapi(sessionList, async (c) => c.json(await service.listSessions(c.get('db'), c.get('actor'), c.req.valid('query').instanceId ?? null), 200))
+    .openapi(sessionCreate, async (c) => c.json(await service.createSession(c.get('db'), c.get('actor'), c.req.valid('json')), 201))
+    .openapi(sessionGet, async (c) => c.json(await service.sessionDetail(c.get('db'), c.get('actor'), c.req.valid('param').sessionId), 200))
+    .openapi(sessionUpdate, async (c) =>
+      c.json(await service.updateSession(c.get('db'), c.get('actor'), c.req.valid('param').sessionId, c.req.valid('json')), 200))
+    .openapi(sessionDelete, async (c) => {
+      await service.deleteSession(c.get('db'), c.get('actor'), c.req.valid('param').sessionId);
+      return c.body(null, 204);
+    })
+    .openapi(itemCreate, async (c) =>
+      c.json(await items.createItem(c.get('db'), c.get('actor'), c.req.valid('param').sessionId, c.req.valid('json')), 201))
+    .openapi(itemGet, async (c) => c.json(await items.getItem(c.get('db'), c.get('actor'), c.req.valid('param').itemId), 200))
+    .openapi(itemUpdate, async (c) =>
+      c.json(await items.updateItem(c.get('db'), c.get('actor'), c.req.valid('param').itemId, c.req.valid('json')), 200))
+    .openapi(itemDelete, async (c) => {
+      await items.deleteItem(c.get('db'), c.get('actor'), c.req.valid('param').itemId);
+      return c.body(null, 204);
+    })
+    .openapi(itemCheck, async (c) => c.json(await items.checkItem(c.get('db'), c.get('actor'), c.req.valid('param').itemId), 200))
+    .openapi(itemExtract, async (c) => {
+      const { item, blocks } = await items.extractBlocks(c.get('db'), c.get('actor'), c.req.valid('param').itemId);
+      const pdf = await renderExtractPdf(blocks, { actNumber: item.actNumber, draft: item.status === 'draft' });
+      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="extrait-${item.actNumber}.pdf"` });
+    })
+    .openapi(linkAdd, async (c) => c.json(await items.addLink(c.get('db'), c.get('actor'), c.req.valid('param').itemId, c.req.valid('json')), 201))
+    .openapi(linkRemove, async (c) => {
+      const { itemId, linkId } = c.req.valid('param');
+      await items.removeLink(c.get('db'), c.get('actor'), itemId, linkId);
+      return c.body(null, 204);
+    })
+    .openapi(linked, async (c) => {
+      const { kind, reference } = c.req.valid('query');
+      return c.json(await items.linkedDecisions(c.get('db'), c.get('actor'), kind, reference), 200);
+    })
+    .openapi(register, async (c) => {
+      const { q, limit } = c.req.valid('query');
+      return c.json(await items.searchRegister(c.get('db'), c.get('actor'), q, limit), 200);
+    })
+    .openapi(scdl, async (c) => {
+      const csv = scdlCsv(await items.scdlRows(c.get('db'), c.get('actor'), c.req.valid('query').year ?? null));
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="deliberations-scdl.csv"' });
+    })
+    .openapi(importFile, async (c) => {
+      const result = await importSession(c.get('db'), c.get('actor'), validateSessionFile(c.req.valid('json')));
+      return c.json(result, result.created ? 201 : 200);
+    });
+}
