@@ -20,7 +20,7 @@ export function DwellingTable({ dwellings, buildings }: DwellingTableProps) {
     // Scrolls sideways on phones; focusable so keyboard users can scroll it too.
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="table">
-        <caption id={captionId}>{t('residence.dwellingsCaption')}</caption>
+        <caption id={captionId} className="visually-hidden">{t('residence.dwellingsCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('dwelling.code')}</th>

@@ -14,16 +14,20 @@ export function HomePage() {
   return (
     <>
       <h1>{t('home.title')}</h1>
-      <p className="lead">{t('home.intro')}</p>
-      <SearchForm />
-      <section aria-labelledby="key-figures-title">
-        <h2 id="key-figures-title">{t('home.countsTitle')}</h2>
-        <RemoteView remote={stats}>{(data) => <StatsSummary stats={data} />}</RemoteView>
-      </section>
-      <section aria-labelledby="map-title">
-        <h2 id="map-title">{t('home.mapTitle')}</h2>
-        <RemoteView remote={residences}>{(data) => <ResidencesMap data={data} />}</RemoteView>
-      </section>
+      <div className="home-grid">
+        <div>
+          <p className="lead">{t('home.intro')}</p>
+          <SearchForm />
+          <section aria-labelledby="key-figures-title">
+            <h2 id="key-figures-title">{t('home.countsTitle')}</h2>
+            <RemoteView remote={stats}>{(data) => <StatsSummary stats={data} />}</RemoteView>
+          </section>
+        </div>
+        <section aria-labelledby="map-title">
+          <h2 id="map-title" className="home-grid__map-title">{t('home.mapTitle')}</h2>
+          <RemoteView remote={residences}>{(data) => <ResidencesMap data={data} />}</RemoteView>
+        </section>
+      </div>
     </>
   );
 }

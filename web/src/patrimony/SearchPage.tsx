@@ -30,7 +30,9 @@ function SearchResults({ query, residences }: { query: string; residences: Resid
   const formatNumber = useFormatNumber();
   return (
     <section aria-labelledby="results-title">
-      <h2 id="results-title" role="status">{t('search.results', { count: residences.length, q: query })}</h2>
+      <div role="status">
+        <h2 id="results-title">{t('search.results', { count: residences.length, q: query })}</h2>
+      </div>
       <ul className="result-list">
         {residences.map((residence) => (
           <li key={residence.id} className="result">

@@ -1,8 +1,13 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MapLibreMap } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getJson, type Settings } from '../api.js';
 import { baseStyle } from './style.js';
+
+// MapLibre cannot find its worker inside a bundle: Vite emits it as an asset of our own.
+setWorkerUrl(workerUrl);
 
 let settings: Promise<Settings> | undefined;
 /** Settings change only with a redeploy: fetched once per visit. */
@@ -19,6 +24,7 @@ interface MapViewProps {
 
 /** A MapLibre map on Vigie's offline base style, with the optional configured basemap. */
 export function MapView({ label, className, interactive = true, onLoad }: MapViewProps) {
+  const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap>(undefined);
   const latest = useRef({ onLoad, label });
@@ -39,7 +45,10 @@ export function MapView({ label, className, interactive = true, onLoad }: MapVie
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
+        locale: { 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut') },
       });
+      if (interactive) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
       mapRef.current = map;
       map.getCanvas().setAttribute('aria-label', latest.current.label);
       map.once('load', () => {
@@ -52,7 +61,8 @@ export function MapView({ label, className, interactive = true, onLoad }: MapVie
       map?.remove();
       mapRef.current = undefined;
     };
-  }, [interactive]);
+    // MapLibre reads its control labels once: a new language means a new map.
+  }, [interactive, i18n.language]);
 
   useEffect(() => {
     mapRef.current?.getCanvas().setAttribute('aria-label', label);

@@ -1,0 +1,110 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PatrimonyStats, ResidenceDetail, ResidenceSummary } from '../../web/src/shared/api.js';
+import {
+  chromiumAvailable, launchChromium, openGuardedContext, screenshot, seriousAccessibilityViolations, VIEWPORTS, type GuardedContext,
+} from './support/browser.js';
+import { startVigie, type VigieServer } from './support/server.js';
+
+const DOCS_HOME_SCREENSHOT = path.resolve('docs/screenshots/home.png');
+
+describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => {
+  let server: VigieServer;
+  let browser: Browser;
+  const api = async <T>(apiPath: string): Promise<T> => (await fetch(`${server.url}${apiPath}`)).json() as Promise<T>;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startVigie(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const [device, options] of Object.entries(VIEWPORTS)) {
+    describe(device, () => {
+      let guarded: GuardedContext;
+      let page: Page;
+      beforeAll(async () => {
+        guarded = await openGuardedContext(browser, server.url, options);
+        page = await guarded.context.newPage();
+      });
+      afterAll(async () => {
+        await guarded?.context.close();
+      });
+
+      const expectAccessible = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      it('shows the key figures and every residence on the map', async () => {
+        const stats = await api<PatrimonyStats>('/api/patrimony/stats');
+        await page.goto('/');
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+        await expect.poll(() => page.getByTestId('stat-dwellings').locator('dd').textContent())
+          .toBe(new Intl.NumberFormat('fr').format(stats.dwellings));
+
+        // The caption is computed from the features MapLibre rendered from the clustered source.
+        const summary = page.getByTestId('map-summary');
+        await expect.poll(() => summary.getAttribute('data-residences'), { timeout: 30_000 }).toBe(String(stats.residences));
+        const clusters = Number(await summary.getAttribute('data-clusters'));
+        await expect.poll(() => page.locator('.map-cluster').count()).toBe(clusters);
+        const clustered = await page.locator('.map-cluster').allTextContents();
+        expect(clustered.reduce((sum, text) => sum + Number(text.replace(/\D/g, '')), 0)).toBeLessThanOrEqual(stats.residences);
+
+        await expectAccessible();
+        await screenshot(page, `${device}-home`);
+        if (device === 'desktop' && (process.env.VIGIE_DOCS_SCREENSHOTS || !existsSync(DOCS_HOME_SCREENSHOT))) {
+          await mkdir(path.dirname(DOCS_HOME_SCREENSHOT), { recursive: true });
+          await page.screenshot({ path: DOCS_HOME_SCREENSHOT, fullPage: true });
+        }
+      });
+
+      it('finds the residences of Lens', async () => {
+        const expected = await api<ResidenceSummary[]>('/api/patrimony/search?q=Lens&limit=50');
+        expect(expected.length).toBeGreaterThan(0);
+        await page.getByRole('navigation').getByRole('link', { name: 'Rechercher une résidence' }).click();
+        await page.getByLabel('Nom, commune, code de la résidence ou code QPV').fill('Lens');
+        await page.getByRole('button', { name: 'Rechercher' }).click();
+        await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toMatch(/^\d+ résidences? pour « Lens »$/);
+        const names = await page.locator('.result__name').allTextContents();
+        expect(names).toEqual(expected.map((residence) => residence.name));
+        await expectAccessible();
+        await screenshot(page, `${device}-search`);
+      });
+
+      it('opens a residence with its buildings and dwellings', async () => {
+        const first = (await api<ResidenceSummary[]>('/api/patrimony/search?q=Lens&limit=50'))[0]!;
+        const detail = await api<ResidenceDetail>(`/api/patrimony/residences/${first.id}`);
+        await page.locator('.result__name').first().click();
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(detail.name);
+        await expect.poll(() => page.getByTestId('building').count()).toBe(detail.buildings.length);
+        for (const building of detail.buildings) {
+          await expect.poll(() => page.getByTestId('building').getByText(building.address, { exact: true }).count()).toBeGreaterThan(0);
+        }
+        await expect.poll(() => page.locator('table tbody tr').count()).toBe(detail.dwellings.length);
+        await expect.poll(() => page.locator('.map--small canvas').count()).toBe(1);
+        await expectAccessible();
+        await screenshot(page, `${device}-residence`);
+      });
+
+      it('switches to English and remembers it', async () => {
+        await page.getByRole('button', { name: 'Switch to English' }).click();
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+        await expect.poll(() => page.getByRole('heading', { name: /^Buildings/ }).count()).toBe(1);
+        await page.reload();
+        await expect.poll(() => page.getByRole('heading', { name: /^Dwellings/ }).count()).toBe(1);
+        await expectAccessible();
+        await screenshot(page, `${device}-residence-en`);
+        await page.getByRole('button', { name: 'Passer en français' }).click();
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+      });
+
+      it('never called the internet nor logged an error', () => {
+        expect(guarded.externalRequests).toEqual([]);
+        expect(guarded.pageErrors).toEqual([]);
+      });
+    });
+  }
+});
