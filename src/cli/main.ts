@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { AppError } from '../core/errors.js';
 import { registerAnalyse } from './commands/analyse.js';
+import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerDeliberations } from './commands/deliberations.js';
 import { registerDemo } from './commands/demo.js';
@@ -11,6 +12,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerRenovation } from './commands/renovation.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
+import { registerUser } from './commands/user.js';
 
 const program = new Command('vigie')
   .description('Vigie — observatoire des incivilités, rénovation et délibérations pour les bailleurs sociaux')
@@ -27,6 +29,8 @@ registerExport(program);
 registerBackup(program);
 registerDemo(program);
 registerIncidents(program);
+registerUser(program);
+registerAudit(program);
 
 try {
   await program.parseAsync();

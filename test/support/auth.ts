@@ -58,6 +58,12 @@ export async function createRoleUsers(db: Queryable, patrimony: SmallPatrimony):
   return users;
 }
 
+/** The headers of an authenticated request: the cookies, and the CSRF token for unsafe methods. */
+export interface SessionHeaders extends Record<string, string> {
+  cookie: string;
+  'x-csrf-token': string;
+}
+
 interface RequestsApp {
   request(input: string, init?: RequestInit): Response | Promise<Response>;
 }
@@ -67,7 +73,7 @@ interface RequestsApp {
  * later requests: the session cookie and, for unsafe methods, the CSRF header.
  * Usage: `app.request('/api/…', { method: 'POST', headers: { ...(await signIn(app, user)), 'content-type': 'application/json' }, body })`.
  */
-export async function signIn(app: RequestsApp, user: Pick<TestUser, 'email'>, password = TEST_PASSWORD): Promise<Record<string, string>> {
+export async function signIn(app: RequestsApp, user: Pick<TestUser, 'email'>, password = TEST_PASSWORD): Promise<SessionHeaders> {
   const response = await app.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

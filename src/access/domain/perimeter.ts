@@ -51,7 +51,7 @@ export function perimeterErrors(role: Role, perimeter: Perimeter): FieldError[] 
     communes: perimeter.communes.length > 0,
   };
   const errors: FieldError[] = [];
-  if (!given[kind]) errors.push({ field: kind === 'organisation' ? 'role' : kind, message: `Le rôle ${role} exige un périmètre « ${kind} » (role ${role} needs a ${kind} perimeter)` });
+  if (!given[kind]) errors.push({ field: kind === 'organisation' ? 'role' : kind, message: `Le rôle ${role} exige un périmètre « ${kind} » (role ${role} needs a perimeter of ${kind})` });
   for (const [other, present] of Object.entries(given)) {
     if (other !== kind && other !== 'organisation' && present) {
       errors.push({ field: other, message: `Le rôle ${role} ne prend pas de périmètre « ${other} » (role ${role} takes no ${other} perimeter)` });
