@@ -1,0 +1,183 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/support/engines.js';
+import { createSmallPatrimony } from '../../test/support/fixtures.js';
+import { readConfig } from '../core/config.js';
+import { createApp } from '../http/app.js';
+import { checkSession } from './domain/check.js';
+import { composeExtract } from './domain/extract.js';
+import type { SessionFile } from './domain/model.js';
+import { parseSessionFile } from './domain/parse.js';
+import { SCDL_FIELDS, toScdlRow } from './domain/scdl.js';
+import { itemContext, tally } from './domain/tally.js';
+import { extractBlocks } from './item-service.js';
+import type { ImportResultSchema, ItemSchema, SessionSchema } from './schemas.js';
+import type { z } from '@hono/zod-openapi';
+
+const example = (name: string) => parseSessionFile(readFileSync(new URL(`./examples/${name}`, import.meta.url), 'utf8'));
+const good = example('seance-ca-2024-03-14.json');
+
+/** The faulty copy, moved to another date with its own act numbers so that it is a second session. */
+function faultySession(): SessionFile {
+  const file = example('seance-ca-2024-03-14-erreurs.json');
+  file.session.date = '2024-04-18';
+  file.session.convocationDate = '2024-04-04';
+  file.items.forEach((item) => (item.actNumber = item.actNumber.replace('2024_03', '2024_04')));
+  return file;
+}
+
+type ImportResult = z.infer<typeof ImportResultSchema>;
+type Item = z.infer<typeof ItemSchema>;
+type Session = z.infer<typeof SessionSchema>;
+interface Problem { status: number; detail: string; errors?: { field: string; message: string }[] }
+
+const popplerAvailable = () => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describeEachEngine('deliberations API', (database) => {
+  let app: ReturnType<typeof createApp>;
+  let imported: ImportResult;
+  const send = (method: string, path: string, body?: unknown) =>
+    app.request(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const getJson = async <T>(path: string) => (await app.request(path)).json() as Promise<T>;
+  const itemOfRank = (rank: number) => imported.items.find((i) => i.rank === rank)!;
+
+  beforeAll(async () => {
+    await createSmallPatrimony(database());
+    app = createApp({ db: database(), config: readConfig({}) });
+    const response = await send('POST', '/api/deliberations/import', good);
+    expect(response.status).toBe(201);
+    imported = (await response.json()) as ImportResult;
+  });
+
+  describe('import', () => {
+    it('marks each item as the file says once the stored session passes the rules', () => {
+      expect(imported.items.map((i) => [i.rank, i.status, i.errors])).toEqual([[1, 'transmitted', 0], [2, 'transmitted', 0], [3, 'transmitted', 0], [4, 'adopted', 0]]);
+    });
+
+    it('is idempotent: a second import updates the same rows', async () => {
+      const again = await send('POST', '/api/deliberations/import', good);
+      expect(again.status).toBe(200);
+      const result = (await again.json()) as ImportResult;
+      expect(result.sessionId).toBe(imported.sessionId);
+      expect(result.items.map((i) => i.id)).toEqual(imported.items.map((i) => i.id));
+      expect(await getJson<unknown[]>('/api/deliberations/members')).toHaveLength(good.members.length);
+      expect(await getJson<unknown[]>('/api/deliberations/instances')).toHaveLength(good.instances.length);
+    });
+
+    it('keeps items that break the rules as drafts, with their error count', async () => {
+      const faulty = faultySession();
+      const response = await send('POST', '/api/deliberations/import', faulty);
+      expect(response.status).toBe(201);
+      const result = (await response.json()) as ImportResult;
+      const expectedErrors = faulty.items.map((item) => checkSession(faulty).filter((f) => f.severity === 'error' && (f.item === undefined || f.item === item.rank)).length);
+      expect(result.items.map((i) => i.errors)).toEqual(expectedErrors);
+      expect(result.items.every((i) => i.status === 'draft')).toBe(true);
+    });
+
+    it('refuses a file with a member twice in the attendance, naming the path, and writes nothing', async () => {
+      const file = structuredClone(good);
+      file.session.date = '2024-05-16';
+      file.session.attendance.push(file.session.attendance[0]!);
+      const response = await send('POST', '/api/deliberations/import', file);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Problem).errors).toEqual([{ field: `session.attendance.${good.session.attendance.length}.member`, message: 'membre « m01 » en double' }]);
+      expect(await getJson<Session[]>('/api/deliberations/sessions')).toHaveLength(2);
+      const invalid = await send('POST', '/api/deliberations/import', { ...good, session: { ...good.session, president: 'm99' } });
+      expect(((await invalid.json()) as Problem).errors![0]!.field).toBe('session.president');
+    });
+  });
+
+  describe('stored sessions map 1:1 to the domain model', () => {
+    it('gives the same findings, extract blocks and SCDL rows as the file', async () => {
+      for (const item of good.items) {
+        const check = await getJson<{ valid: boolean; errors: unknown[]; warnings: unknown[] }>(`/api/deliberations/items/${itemOfRank(item.rank).id}/check`);
+        const expected = checkSession(good).filter((f) => f.item === undefined || f.item === item.rank);
+        expect(check.valid).toBe(true);
+        expect([...check.errors, ...check.warnings]).toEqual(expected);
+        const { blocks } = await extractBlocks(database(), { organisationId: (await database().query<{ id: number }>('SELECT id FROM organisations'))[0]!.id }, itemOfRank(item.rank).id);
+        expect(blocks).toEqual(composeExtract(good, item.rank));
+      }
+      const csv = await app.request('/api/deliberations/export/scdl.csv?year=2024');
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      const lines = (await csv.text()).trim().split('\n');
+      expect(lines[0]).toBe(SCDL_FIELDS.join(','));
+      // The faulty session's items are drafts: only the good session is exported.
+      expect(lines).toHaveLength(1 + good.items.length);
+      const row = toScdlRow(itemContext(good, good.items[1]!), tally(itemContext(good, good.items[1]!)));
+      expect(lines[2]).toBe(SCDL_FIELDS.map((f) => (row[f] === null ? '' : String(row[f]).includes(',') ? `"${row[f]}"` : String(row[f]))).join(','));
+    });
+
+    it.skipIf(!popplerAvailable())('serves the extract as a PDF', async () => {
+      const response = await app.request(`/api/deliberations/items/${itemOfRank(2).id}/extract.pdf`);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const text = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(await response.arrayBuffer()), encoding: 'utf8' });
+      expect(text).toContain('Acte certifié exécutoire');
+      expect(text).toContain('Convention de partenariat 2024-2026 avec le Département');
+    });
+  });
+
+  describe('items', () => {
+    it('saves a draft that breaks a rule but refuses to mark it adopted, naming the rule', async () => {
+      const item = await getJson<Item>(`/api/deliberations/items/${itemOfRank(4).id}`);
+      const { id: _, sessionId: __, links: ___, ...input } = item;
+      const broken = { ...input, status: 'draft', vote: { kind: 'counts', for: 3, against: 0, abstentions: 0, notVoting: 0, presidentChoice: null } };
+      expect((await send('PUT', `/api/deliberations/items/${item.id}`, broken)).status).toBe(200);
+      const refused = await send('PUT', `/api/deliberations/items/${item.id}`, { ...broken, status: 'adopted' });
+      expect(refused.status).toBe(409);
+      const problem = (await refused.json()) as Problem;
+      expect(problem.detail).toContain('VOTE_TOTAL_MISMATCH');
+      expect(problem.errors![0]).toMatchObject({ field: 'status' });
+      expect((await getJson<Item>(`/api/deliberations/items/${item.id}`)).status).toBe('draft');
+      expect((await send('PUT', `/api/deliberations/items/${item.id}`, { ...input, status: 'adopted' })).status).toBe(200);
+    });
+
+    it('refuses an attendance change that would break an adopted decision', async () => {
+      const session = await getJson<Session>(`/api/deliberations/sessions/${imported.sessionId}`);
+      const { id: _, instanceName: __, instanceKind: ___, items: ____, ...input } = session;
+      const everyoneAbsent = { ...input, attendance: input.attendance.map((a) => (a.memberId === input.presidentId ? a : { memberId: a.memberId, status: 'absent', proxyHolderId: null })) };
+      const response = await send('PUT', `/api/deliberations/sessions/${session.id}`, everyoneAbsent);
+      expect(response.status).toBe(409);
+      expect(((await response.json()) as Problem).detail).toMatch(/QUORUM_NOT_MET|PROXY_HOLDER_INVALID/);
+    });
+
+    it('answers 400 naming the field for an unknown member and a proxy without holder', async () => {
+      const [instance] = await getJson<{ id: number }[]>('/api/deliberations/instances');
+      const response = await send('POST', '/api/deliberations/sessions', {
+        instanceId: instance!.id, date: '2024-06-20', convocationDate: '2024-06-06', presidentId: 999_999,
+        attendance: [{ memberId: 999_998, status: 'present' }, { memberId: itemOfRank(1).id, status: 'excused_with_proxy' }],
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Problem).errors!.map((e) => e.field).sort()).toEqual(['attendance.0.memberId', 'attendance.1.proxyHolderId', 'presidentId']);
+    });
+  });
+
+  describe('register', () => {
+    it('finds decisions by French full text, ignoring accents and inflections', async () => {
+      const hits = await getJson<{ actNumber: string; excerpt: string }[]>('/api/deliberations/register?q=departement%20rehabilitations');
+      expect(hits.map((h) => h.actNumber)).toContain('CA2024_03_02');
+      expect(hits.every((h) => h.actNumber.endsWith('_02'))).toBe(true);
+      expect(await getJson<unknown[]>('/api/deliberations/register?q=zzzinconnu')).toEqual([]);
+    });
+
+    it('links a decision to what it decided, and back', async () => {
+      const response = await send('POST', `/api/deliberations/items/${itemOfRank(2).id}/links`, { kind: 'funding_convention', reference: 'CONV-CD33-2024', label: 'Convention 2024-2026' });
+      expect(response.status).toBe(201);
+      const back = await getJson<{ id: number }[]>('/api/deliberations/linked?kind=funding_convention&reference=CONV-CD33-2024');
+      expect(back.map((b) => b.id)).toEqual([itemOfRank(2).id]);
+      expect((await getJson<Item>(`/api/deliberations/items/${itemOfRank(2).id}`)).links).toMatchObject([{ kind: 'funding_convention', reference: 'CONV-CD33-2024' }]);
+    });
+
+    it('refuses to delete a member who sat in a session', async () => {
+      const [member] = await getJson<{ id: number }[]>('/api/deliberations/members');
+      expect((await send('DELETE', `/api/deliberations/members/${member!.id}`)).status).toBe(409);
+    });
+  });
+});
