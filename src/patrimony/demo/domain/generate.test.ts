@@ -110,6 +110,18 @@ describe('demo landlord generator', () => {
     }
   });
 
+  it('gives every building of a commune an address of its own', () => {
+    const buildingAt = new Map<string, string>();
+    const shared = new Set<string>();
+    for (const row of rows) {
+      const address = `${row.street_number} ${row.street_type} ${row.street_name}, ${row.commune_insee}`;
+      const building = buildingAt.get(address);
+      if (building === undefined) buildingAt.set(address, row.building_code);
+      else if (building !== row.building_code) shared.add(address);
+    }
+    expect([...shared]).toEqual([]);
+  });
+
   it('puts the miners’ cités in the mining basin, built before 1961 and financed when bought', () => {
     const communeEpci = new Map(communes.map((c) => [c.insee_code, c.epci_name]));
     const cites = rows.filter((row) => row.residence_name.startsWith('Cité'));

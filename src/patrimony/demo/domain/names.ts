@@ -77,3 +77,15 @@ export class NameBook {
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+/** Hands out house numbers street by street, so that no two buildings of a commune share an address. */
+export class AddressBook {
+  private readonly last = new Map<string, number>();
+
+  number(type: string, name: string): string {
+    const key = `${type} ${name}`;
+    const next = (this.last.get(key) ?? 0) + 1;
+    this.last.set(key, next);
+    return String(next);
+  }
+}

@@ -1,7 +1,7 @@
 import type { DemoCommune } from './communes.js';
 import { drawConstructionYear, drawFinancing, type BuildingStyle } from './dwellings.js';
 import { offsetMetres, spiralPoint, type Point } from './geo.js';
-import { miningCiteName, NameBook, pavilionGroupName, MINING_STREET_NAMES, RECENT_RESIDENCE_NAMES, RESIDENCE_NAMES, STREET_NAMES } from './names.js';
+import { AddressBook, miningCiteName, NameBook, pavilionGroupName, MINING_STREET_NAMES, RECENT_RESIDENCE_NAMES, RESIDENCE_NAMES, STREET_NAMES } from './names.js';
 import { DEMO_AGENCIES } from './organisation.js';
 import type { Random } from './random.js';
 
@@ -103,21 +103,26 @@ class QpvCodes {
 export class Planner {
   readonly residences: DraftResidence[] = [];
   private readonly qpv = new QpvCodes();
+  /** Residence names and addresses are unique within the commune being planned. */
+  private names = new NameBook();
+  private addresses = new AddressBook();
 
   constructor(private readonly rng: Random) {}
 
   /** Plans exactly `collective` and `individual` dwellings in the commune. */
   planCommune(commune: DemoCommune, collective: number, individual: number): void {
-    const names = new NameBook();
+    this.names = new NameBook();
+    this.addresses = new AddressBook();
     let remaining = collective;
     const landmark = LANDMARKS[commune.insee];
-    if (landmark && remaining > 0) remaining -= this.grandEnsemble(commune, names.unique(landmark.name), agencyCodeNamed(landmark.agencyName), remaining);
-    while (remaining > 0) remaining -= this.collectiveResidence(commune, names, remaining);
+    if (landmark && remaining > 0) remaining -= this.grandEnsemble(commune, this.names.unique(landmark.name), agencyCodeNamed(landmark.agencyName), remaining);
+    while (remaining > 0) remaining -= this.collectiveResidence(commune, remaining);
     remaining = individual;
-    while (remaining > 0) remaining -= this.houseResidence(commune, names, remaining);
+    while (remaining > 0) remaining -= this.houseResidence(commune, remaining);
   }
 
-  private collectiveResidence(commune: DemoCommune, names: NameBook, budget: number): number {
+  private collectiveResidence(commune: DemoCommune, budget: number): number {
+    const names = this.names;
     const rng = this.rng;
     const kind = rng.weighted<'grand_ensemble' | 'bars' | 'small_collective' | 'recent_collective'>(
       commune.largeTown
@@ -163,7 +168,7 @@ export class Planner {
       residence.buildings.push({
         code,
         name: style === 'tower' ? `Tour ${++towers}` : `Bâtiment ${String.fromCharCode(65 + others++)}`,
-        street: { number: String(2 * index + 1), type: streetType, name: streetName },
+        street: { number: this.addresses.number(streetType, streetName), type: streetType, name: streetName },
         point,
         style,
         year,
@@ -175,13 +180,13 @@ export class Planner {
     return placed;
   }
 
-  private houseResidence(commune: DemoCommune, names: NameBook, budget: number): number {
+  private houseResidence(commune: DemoCommune, budget: number): number {
     const rng = this.rng;
     const cite = commune.miningBasin && budget >= 15 && rng.chance(0.8);
     const drawn = cite ? rng.int(20, 120) : rng.int(3, commune.population >= 8_000 ? 30 : 20);
     const houses = budget - drawn < 3 ? budget : Math.min(drawn, budget);
     const qpvCode = cite && commune.population >= 5_000 && rng.chance(0.3) ? this.qpv.codeFor(commune.insee) : null;
-    const residence = this.residence(commune, names.fresh(() => (cite ? miningCiteName(rng) : pavilionGroupName(rng))), cite ? 'mining_cite' : 'houses', null, qpvCode);
+    const residence = this.residence(commune, this.names.fresh(() => (cite ? miningCiteName(rng) : pavilionGroupName(rng))), cite ? 'mining_cite' : 'houses', null, qpvCode);
     const style: BuildingStyle = cite ? 'mining_cottage' : 'house';
     const year = drawConstructionYear(rng, style);
     // Miners' cottages came to the office later, financed when it bought and renovated them.
@@ -190,11 +195,11 @@ export class Planner {
     const streets = Math.ceil(houses / perStreet);
     const spacing = cite ? 16 : 20;
     const angle = rng.between(0, Math.PI);
-    let street = rng.pick(cite ? MINING_STREET_NAMES : STREET_NAMES);
+    const streetNames = rng.sample(cite ? MINING_STREET_NAMES : STREET_NAMES, streets);
     for (let house = 0; house < houses; house++) {
       const streetIndex = Math.floor(house / perStreet);
       const position = house % perStreet;
-      if (position === 0 && house > 0) street = rng.pick(MINING_STREET_NAMES);
+      const [streetType, streetName] = streetNames[streetIndex]!;
       // Houses face each other in pairs along each street; streets run parallel, 70 m apart.
       const along = (Math.floor(position / 2) - perStreet / 4) * spacing;
       const across = (streetIndex - (streets - 1) / 2) * 70 + (position % 2 === 0 ? -12 : 12);
@@ -202,7 +207,7 @@ export class Planner {
       residence.buildings.push({
         code: `${residence.code}-M${String(house + 1).padStart(3, '0')}`,
         name: null,
-        street: { number: String(position + 1), type: street[0], name: street[1] },
+        street: { number: this.addresses.number(streetType, streetName), type: streetType, name: streetName },
         point: offsetMetres(residence.centre, along * Math.cos(angle) - across * Math.sin(angle), along * Math.sin(angle) + across * Math.cos(angle)),
         style,
         year: houseYear,

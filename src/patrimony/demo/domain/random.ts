@@ -34,6 +34,17 @@ export class Random {
     return items[this.int(0, items.length - 1)]!;
   }
 
+  /** `count` different items, in random order (partial Fisher–Yates shuffle). */
+  sample<T>(items: readonly T[], count: number): T[] {
+    if (count > items.length) throw new Error(`cannot draw ${count} different items out of ${items.length}`);
+    const pool = [...items];
+    for (let i = 0; i < count; i++) {
+      const j = this.int(i, pool.length - 1);
+      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    }
+    return pool.slice(0, count);
+  }
+
   /** Picks a key with probability proportional to its weight. */
   weighted<K extends string | number>(weights: readonly (readonly [K, number])[]): K {
     const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
