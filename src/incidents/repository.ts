@@ -118,6 +118,49 @@ export async function resolvePlacesByCode(db: Queryable, organisationId: number,
   return db.query<ResolvedPlace & { code: string }>(placesWhere(kind, 'external_id = ANY($2::text[])'), [organisationId, codes]);
 }
 
+export interface NearestPlace {
+  kind: 'entrance' | 'building';
+  id: number;
+  name: string;
+  buildingId: number;
+  residenceId: number;
+  residenceName: string;
+  lon: number;
+  lat: number;
+  distanceMetres: number;
+}
+
+/**
+ * Entrances and buildings within `radius` metres of a point, nearest first (Lambert-93
+ * distances); an entrance without its own position stands at its building's.
+ */
+export async function listNearestPlaces(db: Queryable, organisationId: number, lon: number, lat: number, radius: number, limit: number): Promise<NearestPlace[]> {
+  return db.query<NearestPlace>(
+    `WITH tap AS (SELECT ST_SetSRID(ST_MakePoint($2, $3), 4326) AS point),
+     nearby AS (
+       SELECT b.organisation_id, b.id AS building_id, b.residence_id, COALESCE(b.name, b.external_id) AS name, b.geom
+       FROM buildings b, tap
+       -- Degrees box around the point (0.01° ≥ 640 m east–west up to 55° of latitude): lets the index prefilter.
+       WHERE b.organisation_id = $1 AND b.geom && ST_Expand(tap.point, 0.01)
+     ),
+     candidates AS (
+       SELECT 'building' AS kind, n.building_id AS id, n.name, n.building_id, n.residence_id, n.geom FROM nearby n
+       UNION ALL
+       SELECT 'entrance', e.id, e.name, n.building_id, n.residence_id, COALESCE(e.geom, n.geom)
+       FROM nearby n JOIN entrances e ON e.organisation_id = n.organisation_id AND e.building_id = n.building_id
+     )
+     SELECT c.kind, c.id, c.name, c.building_id AS "buildingId", c.residence_id AS "residenceId", r.name AS "residenceName",
+       ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat,
+       round(ST_Distance(ST_Transform(c.geom, 2154), ST_Transform(tap.point, 2154))::numeric, 1) AS "distanceMetres"
+     FROM candidates c CROSS JOIN tap
+     JOIN residences r ON r.organisation_id = $1 AND r.id = c.residence_id
+     WHERE ST_DWithin(ST_Transform(c.geom, 2154), ST_Transform(tap.point, 2154), $4)
+     ORDER BY "distanceMetres", c.kind DESC, c.id
+     LIMIT $5`,
+    [organisationId, lon, lat, radius, limit],
+  );
+}
+
 // ——— Incidents ———
 
 /** The stored facts of an incident, as the API shows them. */

@@ -272,6 +272,35 @@ describeEachEngine('incidents API', (database) => {
     expect((await send(app, 'GET', '/incidents?cursor=bogus')).body.errors[0].field).toBe('cursor');
   });
 
+  it('exports what the filters select as CSV, with Paris times', async () => {
+    const response = await app.request(`/api/incidents/export.csv?entranceId=${patrimony.entranceIds.lensB}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const listed = await send(app, 'GET', `/incidents?entranceId=${patrimony.entranceIds.lensB}&limit=200`);
+    expect(lines).toHaveLength(listed.body.items.length + 1);
+    const header = lines[0]!.split(';');
+    const row = (id: number) => lines.find((line) => line.startsWith(`${id};`))!.split(';');
+    const dealing = (listed.body.items as (Incident & { categoryCode: string })[]).find((i) => i.categoryCode === 'C.DEALING')!;
+    expect(row(dealing.id)[header.indexOf('occurred_at')]).toBe('2021-06-20 18:00');
+    expect(row(dealing.id)[header.indexOf('severity')]).toBe('G4');
+  });
+
+  it('snaps a tap on the map to the nearest entrance or building', async () => {
+    const near = await send(app, 'GET', '/incidents/places/nearest?lon=2.8197&lat=50.4388');
+    expect(near.status).toBe(200);
+    const places = near.body as { kind: string; id: number; distanceMetres: number; residenceName: string }[];
+    expect(places.map((p) => `${p.kind}:${p.id}`)).toEqual([
+      `entrance:${patrimony.entranceIds.lensA}`, `entrance:${patrimony.entranceIds.lensB}`, `building:${patrimony.buildingIds.lensTower}`,
+    ]);
+    // 0.0001° of longitude at 50.44° N is about 7.1 m.
+    expect(places[0]!.distanceMetres).toBeGreaterThan(6.5);
+    expect(places[0]!.distanceMetres).toBeLessThan(7.5);
+    expect(places[0]!.residenceName).toBe('Résidence Grande Résidence');
+    expect((await send(app, 'GET', '/incidents/places/nearest?lon=2.83&lat=50.44')).body).toEqual([]);
+    expect((await send(app, 'GET', '/incidents/places/nearest?lon=200&lat=50')).body.errors[0].field).toBe('query.lon');
+  });
+
   it('hides an organisation’s incidents from every other organisation (404)', async () => {
     const other = await createSmallPatrimony(database(), '272000029', 'Autre Habitat');
     const otherApp = appFor(database(), other.organisationId);

@@ -4,12 +4,13 @@ import { createRouter } from '../http/router.js';
 import {
   ActionInputSchema, ActionSchema, CategoryChangeSchema, CategorySchema, CommentInputSchema, CommentSchema, CreatedIncidentSchema,
   CreateIncidentSchema, HallLevelsQuerySchema, HallLevelsSchema, IncidentDetailSchema, IncidentIdParam, IncidentPageSchema,
-  ListQuerySchema, MergeSchema, TransitionSchema, UpdateIncidentSchema,
+  ListFiltersSchema, ListQuerySchema, MergeSchema, NearestPlaceSchema, NearestQuerySchema, TransitionSchema, UpdateIncidentSchema,
 } from './schemas.js';
 import * as service from './service.js';
 
 const tags = ['incidents'];
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const tooLarge = { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Too many incidents: narrow the filters' };
 const conflictResponse = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Not allowed in the incident’s current state' } };
 
 const listCategories = createRoute({
@@ -33,6 +34,18 @@ const list = createRoute({
   method: 'get', path: '/incidents', tags, summary: 'Incidents newest first, filtered, by pages (keyset cursor)',
   request: { query: ListQuerySchema },
   responses: { 200: json(IncidentPageSchema, 'One page'), ...errorResponses },
+});
+
+const exportCsv = createRoute({
+  method: 'get', path: '/incidents/export.csv', tags, summary: 'The incidents the filters select, as CSV (semicolons, Paris times)',
+  request: { query: ListFiltersSchema },
+  responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV file' }, ...errorResponses, 413: tooLarge },
+});
+
+const nearest = createRoute({
+  method: 'get', path: '/incidents/places/nearest', tags, summary: 'Entrances and buildings within 200 m of a point, nearest first (to snap a map tap)',
+  request: { query: NearestQuerySchema },
+  responses: { 200: json(z.array(NearestPlaceSchema), 'Nearest places'), ...errorResponses },
 });
 
 const detail = createRoute({
@@ -85,6 +98,14 @@ export function incidentRoutes() {
       c.json(await service.changeCategory(c.get('db'), c.get('actor'), c.req.valid('param').code, c.req.valid('json')), 200))
     .openapi(hallLevels, async (c) =>
       c.json(await service.hallLevels(c.get('db'), c.get('actor'), c.req.valid('param').residenceId, c.req.valid('query').asOf), 200))
+    .openapi(exportCsv, async (c) => {
+      const csv = await service.exportIncidents(c.get('db'), c.get('actor'), c.req.valid('query'));
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="incidents.csv"' });
+    })
+    .openapi(nearest, async (c) => {
+      const { lon, lat } = c.req.valid('query');
+      return c.json(await service.nearestPlaces(c.get('db'), c.get('actor'), lon, lat), 200);
+    })
     .openapi(create, async (c) => {
       const { created, ...answer } = await service.createIncident(c.get('db'), c.get('actor'), c.req.valid('json'));
       return created ? c.json(answer, 201) : c.json(answer, 200);

@@ -101,7 +101,7 @@ export const ActionInputSchema = z
 export const CommentInputSchema = z.object({ body: z.string().trim().min(1).max(4000) }).openapi('IncidentCommentInput');
 export const MergeSchema = z.object({ duplicateId: IncidentId }).openapi('IncidentMerge');
 
-export const ListQuerySchema = z.object({
+export const ListFiltersSchema = z.object({
   from: Day.optional().openapi({ description: 'First day (Paris time), inclusive' }),
   to: Day.optional().openapi({ description: 'Last day (Paris time), inclusive' }),
   agencyId: z.coerce.number().pipe(Id).optional(),
@@ -113,10 +113,33 @@ export const ListQuerySchema = z.object({
   severity: z.enum(SEVERITIES).optional(),
   status: z.enum(STATUSES).optional(),
   channel: z.enum(CHANNELS).optional(),
+});
+export type ListFilters = z.infer<typeof ListFiltersSchema>;
+
+export const ListQuerySchema = ListFiltersSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
 export type ListQuery = z.infer<typeof ListQuerySchema>;
+
+export const NearestQuerySchema = z.object({
+  lon: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+});
+
+export const NearestPlaceSchema = z
+  .object({
+    kind: z.enum(['entrance', 'building']),
+    id: z.number().int(),
+    name: z.string(),
+    buildingId: z.number().int(),
+    residenceId: z.number().int(),
+    residenceName: z.string(),
+    lon: z.number(),
+    lat: z.number(),
+    distanceMetres: z.number(),
+  })
+  .openapi('NearestPlace');
 
 export const HallLevelsQuerySchema = z.object({
   asOf: Day.optional().openapi({ description: 'Reference day (Paris time), inclusive; today when omitted' }),

@@ -1,4 +1,4 @@
-import { conflict, notFound, validationError } from '../core/errors.js';
+import { AppError, conflict, notFound, validationError } from '../core/errors.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import { validateAction, type ActionInput } from './domain/actions.js';
@@ -12,7 +12,8 @@ import { parisDay, parisMidnight, parseOccurrence } from './domain/occurrence.js
 import { allowedTargets, applyTransition, type TransitionRequest } from './domain/workflow.js';
 import { findResidence } from '../patrimony/repository.js';
 import * as repository from './repository.js';
-import type { CreateIncidentInput, ListQuery, UpdateIncidentInput } from './schemas.js';
+import { incidentsCsv } from './export-csv.js';
+import type { CreateIncidentInput, ListFilters, ListQuery, UpdateIncidentInput } from './schemas.js';
 
 /**
  * Until accounts exist (access issue) the caller is known only by its organisation, and acts
@@ -155,21 +156,54 @@ export async function incidentDetail(db: Queryable, actor: Actor, id: number) {
   return { ...incident, allowedTransitions, mergedIncidents, actions, comments, history };
 }
 
-export async function listIncidents(db: Queryable, actor: Actor, query: ListQuery) {
-  const { from, to, category, limit, cursor, ...rest } = query;
-  const filters: repository.IncidentFilters = {
+function filtersOf(query: ListFilters): repository.IncidentFilters {
+  const { from, to, category, ...rest } = query;
+  return {
     ...rest,
     categoryCode: category,
     from: from ? parisMidnight(from) : undefined,
     until: to ? parisMidnight(nextDay(to)) : undefined,
   };
-  const rows = await repository.listIncidents(db, actor.organisationId, filters, confidentialFilter(viewerOf(actor)), cursor ? decodeCursor(cursor) : null, limit + 1);
+}
+
+export async function listIncidents(db: Queryable, actor: Actor, query: ListQuery) {
+  const { limit, cursor, ...filters } = query;
+  const rows = await repository.listIncidents(db, actor.organisationId, filtersOf(filters), confidentialFilter(viewerOf(actor)), cursor ? decodeCursor(cursor) : null, limit + 1);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ occurredAt: last.occurredAt, id: last.id }) : null };
 }
 
+/** Beyond this, an export is refused: the filter should be narrowed (or the import/stats CLI used). */
+const EXPORT_MAX_ROWS = 100_000;
+const EXPORT_PAGE = 5_000;
+
+/** Every incident the filters select, as CSV. */
+export async function exportIncidents(db: Queryable, actor: Actor, query: ListFilters): Promise<string> {
+  const filters = filtersOf(query);
+  const scope = confidentialFilter(viewerOf(actor));
+  const incidents: repository.IncidentRecord[] = [];
+  let cursor: repository.ListCursor | null = null;
+  do {
+    const page = await repository.listIncidents(db, actor.organisationId, filters, scope, cursor, EXPORT_PAGE);
+    incidents.push(...page);
+    if (incidents.length > EXPORT_MAX_ROWS) {
+      throw new AppError('too_large', `Plus de ${EXPORT_MAX_ROWS} incidents : restreindre les filtres / More than ${EXPORT_MAX_ROWS} incidents: narrow the filters`);
+    }
+    const last = page.at(-1);
+    cursor = page.length === EXPORT_PAGE && last ? { occurredAt: last.occurredAt, id: last.id } : null;
+  } while (cursor);
+  return incidentsCsv(incidents);
+}
+
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+const NEAREST_PLACE_RADIUS_METRES = 200;
+
+/** Buildings and entrances near a tapped point or the phone's position, nearest first. */
+export function nearestPlaces(db: Queryable, actor: Actor, lon: number, lat: number) {
+  return repository.listNearestPlaces(db, actor.organisationId, lon, lat, NEAREST_PLACE_RADIUS_METRES, 5);
+}
 
 // ——— Follow-up ———
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
-import { normaliseDateTime, parisDay, parisLocalInstant, parisMidnight, parseOccurrence } from './occurrence.js';
+import { normaliseDateTime, parisDay, parisWallClock, parisLocalInstant, parisMidnight, parseOccurrence } from './occurrence.js';
 
 const now = new Date('2026-07-15T12:00:00Z');
 const fieldOf = (work: () => unknown) => {
@@ -45,5 +45,10 @@ describe('occurrence', () => {
     expect(normaliseDateTime('31/02/2024')).toBeUndefined();
     expect(normaliseDateTime('hier soir')).toBeUndefined();
     expect(normaliseDateTime('2024-03-05T21:30:00')).toBe('2024-03-05T20:30:00.000Z');
+    expect(parisWallClock(new Date('2024-03-05T20:30:00Z'))).toBe('2024-03-05 21:30');
+    expect(parisWallClock(new Date('2024-07-05T22:05:00Z'))).toBe('2024-07-06 00:05');
+    expect(normaliseDateTime(parisWallClock(new Date('2024-10-26T20:40:00Z')))).toBe('2024-10-26T20:40:00.000Z');
+    // 02:40 on 27 October 2024 happened twice (clocks went back at 03:00): read as winter time.
+    expect(normaliseDateTime('2024-10-27 02:40')).toBe('2024-10-27T01:40:00.000Z');
   });
 });

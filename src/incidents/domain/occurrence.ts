@@ -30,7 +30,10 @@ export function parisMidnight(day: string): Date {
   return new Date(utcMidnight.getTime() - parisOffsetMinutes(utcMidnight) * 60_000);
 }
 
-/** The instant of a Paris wall-clock time (HH:MM[:SS]) on a day, summer time included. */
+/**
+ * The instant of a Paris wall-clock time (HH:MM[:SS]) on a day, summer time included; the hour
+ * repeated when clocks go back is read as winter time.
+ */
 export function parisLocalInstant(day: string, time: string): Date {
   const wall = Date.parse(`${day}T${time.length === 5 ? `${time}:00` : time}Z`);
   const first = wall - parisOffsetMinutes(new Date(wall)) * 60_000;
@@ -51,6 +54,11 @@ export function normaliseDateTime(text: string): string | undefined {
   const day = date!.includes('/') ? date!.split('/').reverse().join('-') : date!;
   if (Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) return undefined;
   return time ? parisLocalInstant(day, time).toISOString() : day;
+}
+
+/** An instant as Paris wall-clock time, `YYYY-MM-DD HH:MM` — how spreadsheets show it and the import reads it. */
+export function parisWallClock(instant: Date): string {
+  return instant.toLocaleString('sv-SE', { timeZone: 'Europe/Paris', hour12: false }).slice(0, 16);
 }
 
 /** The Paris calendar day (YYYY-MM-DD) of an instant. */
