@@ -1,0 +1,186 @@
+import { beforeAll, expect, it } from 'vitest';
+import { seedCategories } from '../incidents/repository.js';
+import { initialCategories } from '../incidents/domain/nomenclature.js';
+import { Random } from '../patrimony/demo/domain/random.js';
+import { describeEachEngine } from '../../test/support/engines.js';
+import { createSmallPatrimony, type SmallPatrimony } from '../../test/support/fixtures.js';
+
+/**
+ * The roll-ups recomputed from scratch over raw incidents, written independently of the
+ * triggers' contribution table, in the same row layout.
+ */
+const FROM_SCRATCH = `
+  WITH live AS (
+    SELECT i.*, date_trunc('month', i.occurred_at AT TIME ZONE 'Europe/Paris')::date AS month,
+      COALESCE(i.actual_cost, i.estimated_cost, 0) AS cost,
+      EXISTS (SELECT 1 FROM incident_actions a WHERE a.organisation_id = i.organisation_id AND a.incident_id = i.id
+              AND a.kind IN ('complaint_filed', 'accompanied_complaint')) AS complaint,
+      (SELECT max(h.changed_at) FROM incident_history h WHERE h.organisation_id = i.organisation_id AND h.incident_id = i.id
+         AND h.field = 'status' AND h.after_value = '"closed"' AND h.reason IS DISTINCT FROM 'import'
+         AND h.changed_at >= i.recorded_at) AS closed_at,
+      (SELECT max(CASE v->>'ittClass' WHEN 'itt_over_8_days' THEN 3 WHEN 'itt_up_to_8_days' THEN 2 WHEN 'no_itt' THEN 1 ELSE 0 END)
+         FROM jsonb_array_elements(i.victims) v WHERE v->>'role' IN ('landlord_staff', 'contractor_staff')) AS itt
+    FROM incidents i WHERE i.organisation_id = $1 AND i.status <> 'draft' AND i.duplicate_of IS NULL
+  ), placed AS (
+    SELECT 'agency' AS level, agency_id AS place_id, * FROM live
+    UNION ALL SELECT 'residence', residence_id, * FROM live
+    UNION ALL SELECT 'building', building_id, * FROM live WHERE building_id IS NOT NULL
+    UNION ALL SELECT 'entrance', entrance_id, * FROM live WHERE entrance_id IS NOT NULL
+  )
+  SELECT level, place_id, to_char(month, 'YYYY-MM') AS month, category_code, severity, status, count(*)::int AS incidents,
+    sum(cost)::float8 AS cost, count(*) FILTER (WHERE complaint)::int AS complaints,
+    count(*) FILTER (WHERE status = 'closed' AND closed_at IS NOT NULL)::int AS handled,
+    round(COALESCE(sum(extract(epoch FROM closed_at - recorded_at) / 3600) FILTER (WHERE status = 'closed'), 0)::numeric, 3)::float8 AS hours,
+    count(*) FILTER (WHERE family = 'E' AND itt = 3)::int AS itt_over_8
+  FROM placed GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`;
+
+const KEPT = `
+  SELECT level, place_id, to_char(month, 'YYYY-MM') AS month, category_code, severity, status, incidents, damage_cost::float8 AS cost,
+    with_complaint AS complaints, handled, round(handling_hours, 3)::float8 AS hours, staff_itt_over_8 AS itt_over_8
+  FROM incident_rollups WHERE organisation_id = $1 ORDER BY 1, 2, 3, 4, 5, 6`;
+
+const HOURS_FROM_SCRATCH = `
+  SELECT agency_id, to_char(date_trunc('month', occurred_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM') AS month, family,
+    extract(isodow FROM occurred_at AT TIME ZONE 'Europe/Paris')::int AS weekday, extract(hour FROM occurred_at AT TIME ZONE 'Europe/Paris')::int AS hour,
+    count(*)::int AS incidents
+  FROM incidents WHERE organisation_id = $1 AND status <> 'draft' AND duplicate_of IS NULL AND NOT time_unknown
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
+
+const HOURS_KEPT = `
+  SELECT agency_id, to_char(month, 'YYYY-MM') AS month, family, weekday::int, hour::int, incidents
+  FROM incident_rollup_hours WHERE organisation_id = $1 ORDER BY 1, 2, 3, 4, 5`;
+
+const CATEGORIES = ['A.DUMP', 'D.TAG', 'C.HALL', 'E.THREAT', 'E.ITT_OVER_8_OR_WEAPON', 'B.NOISE'];
+const STATUSES = ['draft', 'recorded', 'qualified', 'in_progress', 'closed'];
+
+describeEachEngine('observatory roll-ups', (database) => {
+  let patrimony: SmallPatrimony;
+  let places: { agency: number; residence: number; building: number | null; entrance: number | null }[];
+
+  beforeAll(async () => {
+    patrimony = await createSmallPatrimony(database());
+    await seedCategories(database(), patrimony.organisationId, initialCategories());
+    const { agencyIds: a, residenceIds: r, buildingIds: b, entranceIds: e } = patrimony;
+    places = [
+      { agency: a.lens, residence: r.lens, building: b.lensTower, entrance: e.lensA },
+      { agency: a.lens, residence: r.lens, building: b.lensTower, entrance: e.lensB },
+      { agency: a.lens, residence: r.lens, building: null, entrance: null },
+      { agency: a.arras, residence: r.arras, building: b.arrasHouse, entrance: null },
+    ];
+  });
+
+  it('stay equal to a recomputation from scratch after random inserts, edits, actions, merges and deletions', async () => {
+    const db = database();
+    const org = patrimony.organisationId;
+    const random = new Random(20_240_501);
+    const pick = <T>(items: readonly T[]) => random.pick(items);
+    const live = async () => (await db.query<{ id: number }>('SELECT id FROM incidents WHERE organisation_id = $1 AND duplicate_of IS NULL ORDER BY id', [org])).map((row) => row.id);
+
+    const insertBatch = async (size: number) => {
+      const rows = Array.from({ length: size }, () => {
+        const place = pick(places);
+        const category = pick(CATEGORIES);
+        const status = pick(STATUSES);
+        const staff = category.startsWith('E.');
+        return {
+          place_kind: place.entrance ? 'entrance' : place.building ? 'building' : 'residence',
+          entrance_id: place.entrance, building_id: place.building, residence_id: place.residence, agency_id: place.agency,
+          occurred_at: new Date(Date.UTC(2024, Math.floor(random.float() * 14), 1 + Math.floor(random.float() * 28), Math.floor(random.float() * 24))).toISOString(),
+          time_unknown: random.float() < 0.1, category_code: category, family: category[0], severity: pick(['G1', 'G2', 'G3', 'G4']),
+          victims: staff ? [{ role: 'landlord_staff', ittClass: pick(['no_itt', 'itt_over_8_days', 'unknown']) }] : [],
+          estimated_cost: random.float() < 0.5 ? Math.round(random.float() * 100_000) / 100 : null,
+          actual_cost: random.float() < 0.3 ? Math.round(random.float() * 100_000) / 100 : null,
+          status, outcome: status === 'closed' ? 'resolved' : null,
+        };
+      });
+      await db.query(
+        `INSERT INTO incidents (organisation_id, place_kind, entrance_id, building_id, residence_id, agency_id, geom, occurred_at, time_unknown,
+           recorded_at, channel, category_code, category_version, family, severity, description, victims, estimated_cost, actual_cost, status, outcome)
+         SELECT $1, r.place_kind, r.entrance_id, r.building_id, r.residence_id, r.agency_id, ST_SetSRID(ST_MakePoint(2.8, 50.4), 4326),
+           r.occurred_at, r.time_unknown, r.occurred_at + interval '2 hours', 'caretaker', r.category_code, 1, r.family, r.severity, 'fait', r.victims,
+           r.estimated_cost, r.actual_cost, r.status, r.outcome
+         FROM jsonb_to_recordset($2::jsonb) AS r(place_kind text, entrance_id int, building_id int, residence_id int, agency_id int,
+           occurred_at timestamptz, time_unknown boolean, category_code text, family text, severity text, victims jsonb,
+           estimated_cost numeric, actual_cost numeric, status text, outcome text)`,
+        [org, JSON.stringify(rows)],
+      );
+    };
+
+    const operations: Record<string, () => Promise<void>> = {
+      insert: () => insertBatch(1 + Math.floor(random.float() * 5)),
+      edit: async () => {
+        const id = pick(await live());
+        await db.query(
+          `UPDATE incidents SET severity = $3, category_code = $4, family = left($4, 1), actual_cost = $5, occurred_at = occurred_at + interval '20 days'
+           WHERE organisation_id = $1 AND id = $2`,
+          [org, id, pick(['G1', 'G2', 'G3', 'G4']), pick(CATEGORIES.filter((code) => !code.startsWith('E.'))), Math.round(random.float() * 5000)],
+        );
+      },
+      close: async () => {
+        const id = pick(await live());
+        await db.transaction(async (tx) => {
+          await tx.query(`UPDATE incidents SET status = 'closed', outcome = 'resolved' WHERE organisation_id = $1 AND id = $2`, [org, id]);
+          await tx.query(
+            `INSERT INTO incident_history (organisation_id, incident_id, changed_at, field, before_value, after_value)
+             SELECT organisation_id, id, recorded_at + $3 * interval '1 hour', 'status', '"recorded"', '"closed"' FROM incidents WHERE organisation_id = $1 AND id = $2`,
+            [org, id, 1 + Math.floor(random.float() * 500)],
+          );
+        });
+      },
+      reopen: async () => {
+        const id = pick(await live());
+        await db.query(`UPDATE incidents SET status = 'in_progress', outcome = NULL WHERE organisation_id = $1 AND id = $2`, [org, id]);
+      },
+      complaint: async () => {
+        await db.query(
+          `INSERT INTO incident_actions (organisation_id, incident_id, kind, action_date, police_station) VALUES ($1, $2, 'complaint_filed', '2025-01-02', 'Lens')`,
+          [org, pick(await live())],
+        );
+      },
+      withdrawComplaint: async () => {
+        await db.query(
+          `DELETE FROM incident_actions WHERE organisation_id = $1 AND id = (SELECT min(id) FROM incident_actions WHERE organisation_id = $1)`,
+          [org],
+        );
+      },
+      merge: async () => {
+        const ids = await live();
+        if (ids.length < 2) return;
+        const survivor = pick(ids);
+        const duplicate = pick(ids.filter((id) => id !== survivor));
+        await db.query(`UPDATE incidents SET duplicate_of = $3, merged_at = now() WHERE organisation_id = $1 AND id = $2`, [org, duplicate, survivor]);
+      },
+      delete: async () => {
+        const [row] = await db.query<{ id: number }>(
+          `SELECT id FROM incidents i WHERE organisation_id = $1
+             AND NOT EXISTS (SELECT 1 FROM incidents d WHERE d.organisation_id = i.organisation_id AND (d.duplicate_of = i.id OR d.suspected_duplicate_of = i.id))
+           ORDER BY id DESC LIMIT 1`,
+          [org],
+        );
+        if (!row) return;
+        await db.transaction(async (tx) => {
+          for (const table of ['incident_history', 'incident_actions', 'incident_comments']) {
+            await tx.query(`DELETE FROM ${table} WHERE organisation_id = $1 AND incident_id = $2`, [org, row.id]);
+          }
+          await tx.query('DELETE FROM incidents WHERE organisation_id = $1 AND id = $2', [org, row.id]);
+        });
+      },
+    };
+
+    await insertBatch(40);
+    const done: string[] = [];
+    for (let step = 0; step < 120; step++) {
+      const name = pick(Object.keys(operations));
+      await operations[name]!();
+      done.push(name);
+    }
+    expect(new Set(done).size).toBe(Object.keys(operations).length);
+
+    const expected = await db.query(FROM_SCRATCH, [org]);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(await db.query(KEPT, [org])).toEqual(expected);
+    expect(await db.query(HOURS_KEPT, [org])).toEqual(await db.query(HOURS_FROM_SCRATCH, [org]));
+    const merged = await db.query<{ n: number }>('SELECT count(*) AS n FROM incidents WHERE organisation_id = $1 AND duplicate_of IS NOT NULL', [org]);
+    expect(merged[0]!.n).toBeGreaterThan(0);
+  });
+});
