@@ -109,12 +109,13 @@ export interface StoredOperation {
   dwellingIds: number[];
 }
 
+/** Operations with a target label: those that can change a dwelling's class. */
 export async function listPlannedOperations(db: Queryable, organisationId: number): Promise<StoredOperation[]> {
   return db.query<StoredOperation>(
     `SELECT o.id, o.end_date AS "endDate", o.target_label AS "targetLabel",
        COALESCE((SELECT json_agg(od.dwelling_id ORDER BY od.dwelling_id) FROM renovation_operation_dwellings od
                  WHERE od.organisation_id = o.organisation_id AND od.operation_id = o.id), '[]'::json) AS "dwellingIds"
-     FROM renovation_operations o WHERE o.organisation_id = $1 ORDER BY o.id`,
+     FROM renovation_operations o WHERE o.organisation_id = $1 AND o.target_label IS NOT NULL ORDER BY o.id`,
     [organisationId],
   );
 }

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, json } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import { parseIsoDate } from './dpe/domain/dates.js';
+import { programmeRoutes } from './programme/routes.js';
 import { ComplianceOverviewSchema } from './schemas.js';
 import * as service from './service.js';
 
@@ -23,5 +24,5 @@ export function renovationRoutes() {
   return createRouter().openapi(compliance, async (c) => {
     const at = c.req.valid('query').at ?? new Date().toISOString().slice(0, 10);
     return c.json(await service.complianceOverview(c.get('db'), c.get('actor').organisationId, at), 200);
-  });
+  }).route('/', programmeRoutes());
 }

@@ -1,0 +1,140 @@
+import { beforeAll, expect, it } from 'vitest';
+import { readConfig } from '../../core/config.js';
+import { createApp } from '../../http/app.js';
+import { describeEachEngine } from '../../../test/support/engines.js';
+import { createSmallPatrimony, type SmallPatrimony } from '../../../test/support/fixtures.js';
+import { formatEurosFr } from './domain/money.js';
+
+interface Problem { status: number; detail: string; errors?: { field: string; message: string }[] }
+interface Detail {
+  id: number; dwellings: number; directorateId: number; endDate: string; targetGainPercent: number | null; gainPercent: number | null;
+  currentPhase: string; phases: { phase: string; plannedEnd: string | null }[]; delays: Record<string, number>;
+  financing: { totalCents: number; byStatus: Record<string, number> }; financingLines: { id: number; status: string }[];
+  hints: { code: string }[];
+}
+
+describeEachEngine('renovation programme API', (database) => {
+  let app: ReturnType<typeof createApp>;
+  let patrimony: SmallPatrimony;
+  let lensDwellings: number[];
+  let application2024: number;
+  const send = (method: string, path: string, body?: unknown) =>
+    app.request(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+  beforeAll(async () => {
+    patrimony = await createSmallPatrimony(database());
+    lensDwellings = (await database().query<{ id: number }>('SELECT id FROM dwellings WHERE building_id = $1 ORDER BY id', [patrimony.buildingIds.lensTower])).map((row) => row.id);
+    // Classes entered in the patrimony count once they have a DPE date.
+    await database().query(`UPDATE dwellings SET dpe_date = '2022-05-01' WHERE building_id = $1`, [patrimony.buildingIds.lensTower]);
+    app = createApp({ db: database(), config: readConfig({}) });
+    const framework = await send('POST', '/api/renovation/conventions', {
+      externalId: 'CD62-2024-2033', kind: 'framework', name: 'Convention cadre Département 2024–2033', firstYear: 2024, lastYear: 2033,
+      investmentCents: 100_000_000_00, operatingCents: 50_000_000_00,
+    });
+    expect(framework.status).toBe(201);
+    const frameworkId = ((await framework.json()) as { id: number }).id;
+    const application = await send('POST', '/api/renovation/conventions', {
+      externalId: 'CD62-2024', kind: 'application', frameworkId, name: 'Convention d’application 2024', firstYear: 2024, lastYear: 2024,
+      investmentCents: 4_000_000_00, operatingCents: 5_000_000_00,
+    });
+    expect(application.status).toBe(201);
+    application2024 = ((await application.json()) as { id: number }).id;
+  });
+
+  const operation = () => ({
+    externalId: 'REHA-LENS-A', name: 'Réhabilitation Tour A', kind: 'energy_renovation', plan: 'pmt_2025_2030', programmeYear: 2024,
+    dwellingIds: lensDwellings, endDate: '2025-12-31', plannedCents: 6 * 80_000_00, committedCents: 3_000_000_00, paidCents: 0,
+    labelBefore: 'G', targetLabel: 'C', energyBefore: 450, energyTarget: 150, ghgBefore: 25,
+    phases: {
+      studies: { plannedStart: '2024-01-15', plannedEnd: '2024-06-30', actualStart: '2024-01-15', actualEnd: '2024-07-10' },
+      works: { plannedStart: '2024-09-01', plannedEnd: '2025-09-30' },
+      handover: { plannedStart: '2025-10-15', plannedEnd: '2025-10-15' },
+    },
+  });
+
+  it('creates an operation with its derived values and makes it count for compliance', async () => {
+    const response = await send('POST', '/api/renovation/operations', operation());
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as Detail;
+    expect(created).toMatchObject({ dwellings: 6, directorateId: patrimony.directorateId, endDate: '2025-10-15', targetGainPercent: 66.7, gainPercent: null });
+    expect(created.phases.map((p) => p.phase)).toEqual(['studies', 'work_order', 'works', 'handover', 'guarantee', 'final_account']);
+    expect(created.delays.studies).toBe(10);
+    expect(created.hints.map((h) => h.code)).toEqual(['eco_pret_eligible']);
+    const compliance = (await (await app.request('/api/renovation/compliance?at=2025-06-01')).json()) as { deadlines: { deadline: { id: string }; atRisk: number; covered: number }[] };
+    // The G dwelling of the tower is renovated in October 2025: covered for 2028, at risk for the 2025 ban.
+    const byId = Object.fromEntries(compliance.deadlines.map((d) => [d.deadline.id, d]));
+    expect(byId['mainland-ban-f']!.covered).toBe(1);
+    expect(byId['mainland-ban-g']!.atRisk).toBe(1);
+  });
+
+  it('refuses bad input with 400 naming the field, and writes nothing', async () => {
+    const cases: [unknown, string][] = [
+      [{ ...operation(), externalId: 'X1', kind: 'paint' }, 'json.kind'],
+      [{ ...operation(), externalId: 'X2', dwellingIds: [999_999] }, 'dwellingIds'],
+      [{ ...operation(), externalId: 'X3', paidCents: 3_000_000_01 }, 'paidCents'],
+      [{ ...operation(), externalId: 'X4', phases: { works: { plannedStart: '2025-01-01', plannedEnd: '2024-01-01' } } }, 'phases.works.plannedEnd'],
+      [{ ...operation(), externalId: 'X5', plannedCents: 12.5 }, 'json.plannedCents'],
+      [operation(), 'externalId'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await send('POST', '/api/renovation/operations', body);
+      expect(response.status, field).toBe(400);
+      expect(((await response.json()) as Problem).errors!.map((e) => e.field)).toContain(field);
+    }
+    const list = (await (await app.request('/api/renovation/operations')).json()) as { total: number };
+    expect(list.total).toBe(1);
+  });
+
+  it('finances an operation and refuses a commitment beyond the annual convention, saying by how much', async () => {
+    const [{ id }] = ((await (await app.request('/api/renovation/operations?year=2024')).json()) as { items: { id: number }[] }).items as [{ id: number }];
+    const line = (amountCents: number, status = 'committed') => ({ source: 'departement_investment', amountCents, status, conventionId: application2024 });
+    expect((await send('POST', `/api/renovation/operations/${id}/financing`, line(3_500_000_00))).status).toBe(201);
+    expect((await send('POST', `/api/renovation/operations/${id}/financing`, { source: 'eco_pret', amountCents: 6 * 15_000_00, status: 'notified' })).status).toBe(201);
+    // A request does not consume the envelope; a commitment of 600 000 € would exceed 4 M€ by 100 000 €.
+    expect((await send('POST', `/api/renovation/operations/${id}/financing`, line(600_000_00, 'requested'))).status).toBe(201);
+    const refused = await send('POST', `/api/renovation/operations/${id}/financing`, line(600_000_00));
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await refused.json()) as Problem;
+    expect(problem.detail).toContain(`dépassée de ${formatEurosFr(100_000_00)}`);
+    expect(problem.errors![0]!.field).toBe('amountCents');
+    const detail = (await (await app.request(`/api/renovation/operations/${id}`)).json()) as Detail;
+    expect(detail.financing).toEqual({ totalCents: 3_500_000_00 + 90_000_00 + 600_000_00, byStatus: { requested: 600_000_00, notified: 90_000_00, committed: 3_500_000_00, paid: 0 } });
+    expect(detail.hints.map((h) => h.code)).toEqual(['over_financed']);
+    // Moving the request to "committed" is refused the same way; 500 000 € fits exactly.
+    const requested = detail.financingLines.find((l) => l.status === 'requested')!;
+    expect((await send('PUT', `/api/renovation/financing/${requested.id}`, line(600_000_00))).status).toBe(409);
+    expect((await send('PUT', `/api/renovation/financing/${requested.id}`, line(500_000_00))).status).toBe(200);
+  });
+
+  it('requires an application convention for a committed Département line and refuses one on other sources', async () => {
+    const [{ id }] = ((await (await app.request('/api/renovation/operations')).json()) as { items: { id: number }[] }).items as [{ id: number }];
+    const noConvention = await send('POST', `/api/renovation/operations/${id}/financing`, { source: 'departement_operating', amountCents: 1_00, status: 'committed' });
+    expect(((await noConvention.json()) as Problem).errors![0]!.field).toBe('conventionId');
+    const stateWithConvention = await send('POST', `/api/renovation/operations/${id}/financing`, { source: 'state', amountCents: 1_00, status: 'notified', conventionId: application2024 });
+    expect(stateWithConvention.status).toBe(400);
+  });
+
+  it('refuses an application convention that would exceed the framework', async () => {
+    const conventions = await database().query<{ id: number }>(`SELECT id FROM funding_conventions WHERE kind = 'framework'`);
+    const response = await send('POST', '/api/renovation/conventions', {
+      externalId: 'CD62-2025', kind: 'application', frameworkId: conventions[0]!.id, name: 'Convention d’application 2025', firstYear: 2025, lastYear: 2025,
+      investmentCents: 96_000_000_01, operatingCents: 0,
+    });
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as Problem).detail).toContain(formatEurosFr(1));
+  });
+
+  it('updates phases and deletes an operation with its lines', async () => {
+    const [{ id }] = ((await (await app.request('/api/renovation/operations')).json()) as { items: { id: number }[] }).items as [{ id: number }];
+    const updated = await send('PUT', `/api/renovation/operations/${id}`, {
+      ...operation(), labelAfter: 'C', energyAfter: 135, phases: { handover: { plannedStart: '2025-10-15', plannedEnd: '2025-10-15', actualStart: '2025-11-04', actualEnd: '2025-11-04' } },
+    });
+    expect(updated.status).toBe(200);
+    expect((await updated.json()) as Detail).toMatchObject({ endDate: '2025-11-04', gainPercent: 70 });
+    expect((await send('DELETE', `/api/renovation/operations/${id}`)).status).toBe(204);
+    expect((await app.request(`/api/renovation/operations/${id}`)).status).toBe(404);
+    const [lines] = await database().query<{ count: number }>('SELECT count(*)::integer AS count FROM financing_lines');
+    expect(lines!.count).toBe(0);
+  });
+});

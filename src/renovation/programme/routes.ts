@@ -1,0 +1,83 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { ProblemSchema, errorResponses, IdParam, json } from '../../http/openapi.js';
+import { createRouter } from '../../http/router.js';
+import type { AppEnv } from '../../http/context.js';
+import { ConventionInputSchema, FinancingLineInputSchema, OperationDetailSchema, OperationFilterSchema, OperationInputSchema, OperationListSchema } from './schemas.js';
+import * as service from './service.js';
+
+const tags = ['renovation'];
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const refused = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Refused: an envelope or annual convention would be exceeded (the detail says by how much)' } };
+const noContent = { 204: { description: 'Deleted' } };
+
+const list = createRoute({
+  method: 'get', path: '/renovation/operations', tags, summary: 'Operations of the programme, with costs, gains, phase and financing totals',
+  request: { query: OperationFilterSchema },
+  responses: { 200: json(OperationListSchema, 'One page of operations'), ...errorResponses },
+});
+const create = createRoute({
+  method: 'post', path: '/renovation/operations', tags, summary: 'Create an operation (dwellings, plan, phases, costs, labels)',
+  request: body(OperationInputSchema),
+  responses: { 201: json(OperationDetailSchema, 'The operation'), ...errorResponses },
+});
+const detail = createRoute({
+  method: 'get', path: '/renovation/operations/{operationId}', tags, summary: 'An operation with its phases, financing lines and hints',
+  request: { params: IdParam('operationId') },
+  responses: { 200: json(OperationDetailSchema, 'The operation'), ...errorResponses },
+});
+const update = createRoute({
+  method: 'put', path: '/renovation/operations/{operationId}', tags, summary: 'Replace an operation (phases not given are kept)',
+  request: { params: IdParam('operationId'), ...body(OperationInputSchema) },
+  responses: { 200: json(OperationDetailSchema, 'The operation'), ...errorResponses },
+});
+const remove = createRoute({
+  method: 'delete', path: '/renovation/operations/{operationId}', tags, summary: 'Delete an operation with its phases and financing lines',
+  request: { params: IdParam('operationId') },
+  responses: { ...noContent, ...errorResponses },
+});
+const addLine = createRoute({
+  method: 'post', path: '/renovation/operations/{operationId}/financing', tags, summary: 'Add a financing line (409 when a commitment exceeds an envelope)',
+  request: { params: IdParam('operationId'), ...body(FinancingLineInputSchema) },
+  responses: { 201: json(OperationDetailSchema, 'The operation'), ...errorResponses, ...refused },
+});
+const updateLine = createRoute({
+  method: 'put', path: '/renovation/financing/{lineId}', tags, summary: 'Change a financing line (status, amount; 409 when a commitment exceeds an envelope)',
+  request: { params: IdParam('lineId'), ...body(FinancingLineInputSchema) },
+  responses: { 200: json(OperationDetailSchema, 'The operation'), ...errorResponses, ...refused },
+});
+const removeLine = createRoute({
+  method: 'delete', path: '/renovation/financing/{lineId}', tags, summary: 'Delete a financing line',
+  request: { params: IdParam('lineId') },
+  responses: { ...noContent, ...errorResponses },
+});
+const createConvention = createRoute({
+  method: 'post', path: '/renovation/conventions', tags, summary: 'Create a framework or annual application convention (409 beyond the framework)',
+  request: body(ConventionInputSchema),
+  responses: { 201: json(z.object({ id: z.number().int() }), 'Created'), ...errorResponses, ...refused },
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+const scope = (c: Context<AppEnv>) => [c.get('db'), c.get('actor').organisationId] as const;
+
+export function programmeRoutes() {
+  return createRouter()
+    .openapi(list, async (c) => {
+      const { limit, offset, ...filter } = c.req.valid('query');
+      return c.json(await service.listOperations(...scope(c), filter, { limit, offset }, today()), 200);
+    })
+    .openapi(create, async (c) => c.json(await service.createOperation(...scope(c), c.req.valid('json'), today()), 201))
+    .openapi(detail, async (c) => c.json(await service.operationDetail(...scope(c), c.req.valid('param').operationId, today()), 200))
+    .openapi(update, async (c) => c.json(await service.updateOperation(...scope(c), c.req.valid('param').operationId, c.req.valid('json'), today()), 200))
+    .openapi(remove, async (c) => {
+      await service.deleteOperation(...scope(c), c.req.valid('param').operationId);
+      return c.body(null, 204);
+    })
+    .openapi(addLine, async (c) => c.json(await service.addFinancingLine(...scope(c), c.req.valid('param').operationId, c.req.valid('json'), today()), 201))
+    .openapi(updateLine, async (c) => c.json(await service.updateFinancingLine(...scope(c), c.req.valid('param').lineId, c.req.valid('json'), today()), 200))
+    .openapi(removeLine, async (c) => {
+      await service.deleteFinancingLine(...scope(c), c.req.valid('param').lineId);
+      return c.body(null, 204);
+    })
+    .openapi(createConvention, async (c) => c.json({ id: await service.createConvention(...scope(c), c.req.valid('json')) }, 201));
+}
