@@ -29,7 +29,14 @@ describeEachEngine('audit log', (database) => {
     expect(rows.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(rows[0]!.previous_hash).toBe('0'.repeat(64));
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.previous_hash).toBe(rows[i - 1]!.hash);
-    expect(await verifyAuditChain(db, 3)).toEqual({ entries: 10, organisations: 2, breaks: [] });
+    const verification = await verifyAuditChain(db, 3);
+    expect(verification).toMatchObject({ entries: 10, organisations: 2, breaks: [] });
+    const lastHash = async (organisationId: number) =>
+      (await db.query<{ hash: string }>('SELECT hash FROM audit_log WHERE organisation_id = $1 AND seq = 5', [organisationId]))[0]!.hash;
+    expect(verification.heads).toEqual([
+      { organisationId: organisations[0], seq: 5, hash: await lastHash(organisations[0]!) },
+      { organisationId: organisations[1], seq: 5, hash: await lastHash(organisations[1]!) },
+    ]);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE', async () => {

@@ -43,11 +43,13 @@ export interface AuditVerification {
   entries: number;
   organisations: number;
   breaks: ChainBreak[];
+  /** Each chain's last link: kept outside the database, it reveals a truncated or rewritten chain. */
+  heads: { organisationId: number; seq: number; hash: string }[];
 }
 
 /** Re-computes every chain, batch by batch, and reports each row whose content or link is wrong. */
 export async function verifyAuditChain(db: Queryable, batchSize = 1000): Promise<AuditVerification> {
-  const result: AuditVerification = { entries: 0, organisations: 0, breaks: [] };
+  const result: AuditVerification = { entries: 0, organisations: 0, breaks: [], heads: [] };
   let cursor = { organisationId: 0, seq: 0 };
   let previous: { organisationId: number; seq: number; hash: string } | undefined;
   for (;;) {
@@ -56,9 +58,11 @@ export async function verifyAuditChain(db: Queryable, batchSize = 1000): Promise
     for (const group of groupByOrganisation(rows)) {
       const continues = previous?.organisationId === group[0]!.organisationId;
       if (!continues) result.organisations++;
+      if (continues) result.heads.pop();
       result.breaks.push(...checkChain(group, continues ? previous : undefined));
       const last = group[group.length - 1]!;
       previous = { organisationId: last.organisationId, seq: last.seq, hash: last.hash };
+      result.heads.push(previous);
     }
     result.entries += rows.length;
     cursor = previous!;

@@ -15,6 +15,7 @@ export function registerAudit(program: Command): void {
     .description('Re-compute the hash chain of every organisation and report each tampered row')
     .action(async () => {
       const result = await withDatabase((db) => verifyAuditChain(db));
+      for (const head of result.heads) console.log(`organisation ${head.organisationId} : dernière entrée ${head.seq}, empreinte ${head.hash}`);
       if (result.breaks.length === 0) {
         console.log(`Journal d'audit intact : ${result.entries} entrées, ${result.organisations} organisation(s).`);
         return;
