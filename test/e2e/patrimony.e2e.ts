@@ -61,6 +61,14 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
         }
       });
 
+      it('zooms into a cluster when its count is pressed', async () => {
+        const clusterIds = () => page.locator('.map-cluster').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.clusterId).sort().join());
+        const before = await clusterIds();
+        expect(before).not.toBe('');
+        await page.locator('.map-cluster').first().click();
+        await expect.poll(clusterIds, { timeout: 15_000 }).not.toBe(before);
+      });
+
       it('finds the residences of Lens', async () => {
         const expected = await api<ResidenceSummary[]>('/api/patrimony/search?q=Lens&limit=50');
         expect(expected.length).toBeGreaterThan(0);
@@ -83,10 +91,15 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
         for (const building of detail.buildings) {
           await expect.poll(() => page.getByTestId('building').getByText(building.address, { exact: true }).count()).toBeGreaterThan(0);
         }
-        await expect.poll(() => page.locator('table tbody tr').count()).toBe(detail.dwellings.length);
+        const dwellingRows = page.getByRole('region', { name: 'Logements de la résidence avec leur étiquette DPE' }).locator('tbody tr');
+        await expect.poll(() => dwellingRows.count()).toBe(Math.min(detail.dwellings.length, 100));
         await expect.poll(() => page.locator('.map--small canvas').count()).toBe(1);
         await expectAccessible();
         await screenshot(page, `${device}-residence`);
+        if (detail.dwellings.length > 100) {
+          await page.getByRole('button', { name: `Afficher les ${detail.dwellings.length} logements` }).click();
+          await expect.poll(() => dwellingRows.count()).toBe(detail.dwellings.length);
+        }
       });
 
       it('switches to English and remembers it', async () => {

@@ -1,4 +1,5 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { DELIBERATION_ROUTES } from './deliberations/routes.js';
 import { HomePage } from './patrimony/HomePage.js';
 import { RESIDENCE_ROUTE, SEARCH_PATH } from './patrimony/paths.js';
 import { ResidencePage } from './patrimony/ResidencePage.js';
@@ -13,6 +14,7 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: SEARCH_PATH, element: <SearchPage /> },
       { path: RESIDENCE_ROUTE, element: <ResidencePage /> },
+      ...DELIBERATION_ROUTES,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,7 +1,10 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResidenceDetail } from '../shared/api.js';
 import { DpeBadge } from './DpeBadge.js';
+
+/** Rows shown at first: large residences hold hundreds of dwellings. */
+export const FIRST_ROWS = 100;
 
 interface DwellingTableProps {
   dwellings: ResidenceDetail['dwellings'];
@@ -9,6 +12,25 @@ interface DwellingTableProps {
 }
 
 export function DwellingTable({ dwellings, buildings }: DwellingTableProps) {
+  const { t } = useTranslation();
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? dwellings : dwellings.slice(0, FIRST_ROWS);
+  return (
+    <>
+      <DwellingRows dwellings={shown} buildings={buildings} />
+      {shown.length < dwellings.length && (
+        <div className="table-footer">
+          <p>{t('residence.dwellingsShown', { shown: shown.length, total: dwellings.length })}</p>
+          <button type="button" className="button" onClick={() => setShowAll(true)}>
+            {t('residence.showAllDwellings', { count: dwellings.length })}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function DwellingRows({ dwellings, buildings }: DwellingTableProps) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   const none = t('common.none');

@@ -12,7 +12,7 @@ const point = (coordinates: Position, kind: 'residence' | 'building') => ({
   properties: { kind },
 });
 
-/** A small static map: the residence position and its buildings. */
+/** A small static map: the buildings, and the residence position ringed above them. */
 export function ResidenceMiniMap({ residence }: { residence: ResidenceDetail }) {
   const { t } = useTranslation();
   const onLoad = useCallback((map: MapLibreMap) => {
@@ -24,12 +24,12 @@ export function ResidenceMiniMap({ residence }: { residence: ResidenceDetail }) 
     }
     map.addSource('residence', { type: 'geojson', data: { type: 'FeatureCollection', features } });
     map.addLayer({
-      id: 'residence-position', type: 'circle', source: 'residence', filter: ['==', ['get', 'kind'], 'residence'],
-      paint: { 'circle-radius': 14, 'circle-color': MAP_COLORS.residence, 'circle-opacity': 0.2, 'circle-stroke-color': MAP_COLORS.residence, 'circle-stroke-width': 2 },
-    });
-    map.addLayer({
       id: 'building-positions', type: 'circle', source: 'residence', filter: ['==', ['get', 'kind'], 'building'],
       paint: { 'circle-radius': 5, 'circle-color': MAP_COLORS.building, 'circle-stroke-color': MAP_COLORS.residenceHalo, 'circle-stroke-width': 1.5 },
+    });
+    map.addLayer({
+      id: 'residence-position', type: 'circle', source: 'residence', filter: ['==', ['get', 'kind'], 'residence'],
+      paint: { 'circle-radius': 14, 'circle-color': MAP_COLORS.residence, 'circle-opacity': 0.2, 'circle-stroke-color': MAP_COLORS.residence, 'circle-stroke-width': 2 },
     });
     const bounds = boundsOf(positions);
     if (bounds) map.fitBounds(bounds, { padding: 40, maxZoom: 16, animate: false });

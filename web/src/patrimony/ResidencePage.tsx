@@ -4,7 +4,7 @@ import { useApi, type ResidenceDetail } from '../shared/api.js';
 import { useFormatNumber } from '../shared/format.js';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
-import { BuildingList } from './BuildingList.js';
+import { BuildingTable } from './BuildingTable.js';
 import { DwellingTable } from './DwellingTable.js';
 import { SEARCH_PATH } from './paths.js';
 import { ResidenceMiniMap } from './ResidenceMiniMap.js';
@@ -48,7 +48,7 @@ function ResidenceDetails({ residence }: { residence: ResidenceDetail }) {
       </div>
       <section aria-labelledby="buildings-title">
         <h2 id="buildings-title">{t('residence.buildingsTitle')} <span className="count">({t('residence.buildingsCount', { count: residence.buildings.length })})</span></h2>
-        <BuildingList buildings={residence.buildings} />
+        <BuildingTable buildings={residence.buildings} />
       </section>
       <section aria-labelledby="dwellings-title">
         <h2 id="dwellings-title">{t('residence.dwellingsTitle')}</h2>

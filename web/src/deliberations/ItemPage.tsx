@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { RemoteView } from '../shared/RemoteView.js';
+import { useDocumentTitle } from '../shared/useDocumentTitle.js';
+import { ITEM_STATUSES, memberName, rosterOf, sendJson, useResource, type Check, type Item, type ItemInput, type Member, type Session } from './api.js';
+import { Findings } from './Findings.js';
+import { extractPdfUrl, sessionPath } from './paths.js';
+import { ProblemAlert } from './ProblemAlert.js';
+import { VoteEditor } from './VoteEditor.js';
+
+export function ItemPage() {
+  const { t } = useTranslation();
+  const { itemId } = useParams();
+  const path = `/api/deliberations/items/${encodeURIComponent(itemId ?? '')}`;
+  const [item, reloadItem] = useResource<Item>(path);
+  const [check, reloadCheck] = useResource<Check>(`${path}/check`);
+  const [members] = useResource<Member[]>('/api/deliberations/members');
+  const reload = () => {
+    reloadItem();
+    reloadCheck();
+  };
+  return (
+    <RemoteView remote={item} renderError={(e) => (e.status === 404 || e.status === 400 ? t('deliberations.item.notFound') : undefined)}>
+      {(data) => (
+        <RemoteView remote={members}>
+          {(people) => <ItemDetails item={data} members={people} check={check.state === 'ready' ? check.data : null} onSaved={reload} />}
+        </RemoteView>
+      )}
+    </RemoteView>
+  );
+}
+
+const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+function ItemDetails({ item, members, check, onSaved }: { item: Item; members: Member[]; check: Check | null; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [session] = useResource<Session>(`/api/deliberations/sessions/${item.sessionId}`);
+  const title = t('deliberations.item.title', { rank: item.rank, subject: item.subject });
+  useDocumentTitle(title);
+  return (
+    <>
+      <p><Link to={sessionPath(item.sessionId)}>← {t('deliberations.item.back')}</Link></p>
+      <h1>{title}</h1>
+      <p><a className="button" href={extractPdfUrl(item.id)} target="_blank" rel="noreferrer">{t('deliberations.item.extract')}</a></p>
+      <section aria-labelledby="check-title" className="card">
+        <h2 id="check-title">{t('deliberations.item.checkTitle')}</h2>
+        {check ? <Findings check={check} /> : <p role="status">{t('common.loading')}</p>}
+      </section>
+      <RemoteView remote={session}>
+        {(s) => <ItemForm key={JSON.stringify(item)} item={item} roster={rosterOf(members, s.instanceId, s.date)} bureau={s.instanceKind === 'bureau'} onSaved={onSaved} />}
+      </RemoteView>
+    </>
+  );
+}
+
+function ItemForm({ item, roster, bureau, onSaved }: { item: Item; roster: Member[]; bureau: boolean; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { id: _, sessionId: __, links: ___, ...initial } = item;
+  const [input, setInput] = useState<ItemInput>(initial);
+  const [report, setReport] = useState(item.report.join('\n\n'));
+  const [decisions, setDecisions] = useState(item.decisions.join('\n'));
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const update = (patch: Partial<ItemInput>) => {
+    setSaved(false);
+    setInput((current) => ({ ...current, ...patch }));
+  };
+  const standAside = (memberId: number) => input.standAsides.find((s) => s.memberId === memberId);
+  const setStandAside = (memberId: number, reason: string | null) =>
+    update({ standAsides: [...input.standAsides.filter((s) => s.memberId !== memberId), ...(reason === null ? [] : [{ memberId, reason }])] });
+  const save = async () => {
+    try {
+      await sendJson('PUT', `/api/deliberations/items/${item.id}`, { ...input, report: paragraphs(report), decisions: lines(decisions) });
+      setError(null);
+      setSaved(true);
+      onSaved();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const transmission = (field: keyof ItemInput['transmission']) => ({
+    value: input.transmission[field] ?? '',
+    onChange: (e: { target: { value: string } }) => update({ transmission: { ...input.transmission, [field]: e.target.value || null } }),
+  });
+  return (
+    <form className="item-form" onSubmit={(event) => { event.preventDefault(); void save(); }}>
+      <div className="form-grid">
+        <label>{t('deliberations.item.rank')}<input type="number" min={1} value={input.rank} onChange={(e) => update({ rank: Number(e.target.value) })} /></label>
+        <label>{t('deliberations.item.actNumber')}<input value={input.actNumber} onChange={(e) => update({ actNumber: e.target.value })} /></label>
+        <label className="form-grid__wide">{t('deliberations.item.subject')}<input value={input.subject} onChange={(e) => update({ subject: e.target.value })} /></label>
+        <label>{t('deliberations.item.directorate')}<input value={input.directorate} onChange={(e) => update({ directorate: e.target.value })} /></label>
+        {bureau && <label className="form-grid__wide">{t('deliberations.item.delegation')}<input value={input.delegation ?? ''} onChange={(e) => update({ delegation: e.target.value || null })} /></label>}
+      </div>
+      <label className="block-label">{t('deliberations.item.report')}<textarea rows={6} value={report} onChange={(e) => { setSaved(false); setReport(e.target.value); }} /></label>
+      <label className="block-label">{t('deliberations.item.decisions')}<textarea rows={4} value={decisions} onChange={(e) => { setSaved(false); setDecisions(e.target.value); }} /></label>
+
+      <fieldset>
+        <legend>{t('deliberations.item.standAsidesTitle')}</legend>
+        <ul className="stand-asides">
+          {roster.map((m) => {
+            const entry = standAside(m.id);
+            const name = memberName(m);
+            return (
+              <li key={m.id}>
+                <label><input type="checkbox" checked={entry !== undefined} onChange={(e) => setStandAside(m.id, e.target.checked ? '' : null)} />{t('deliberations.item.standsAside', { name })}</label>
+                {entry !== undefined && <input aria-label={t('deliberations.item.reason', { name })} required value={entry.reason} onChange={(e) => setStandAside(m.id, e.target.value)} />}
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('deliberations.item.voteTitle')}</legend>
+        <VoteEditor vote={input.vote} voters={roster.filter((m) => m.voting && !standAside(m.id))} onChange={(vote) => update({ vote })} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('deliberations.item.transmissionTitle')}</legend>
+        <div className="form-grid">
+          <label>{t('deliberations.item.prefectureId')}<input {...transmission('prefectureId')} /></label>
+          <label>{t('deliberations.item.transmittedOn')}<input type="date" {...transmission('transmittedOn')} /></label>
+          <label>{t('deliberations.item.acknowledgedOn')}<input type="date" {...transmission('acknowledgedOn')} /></label>
+          <label>{t('deliberations.item.publishedOn')}<input type="date" {...transmission('publishedOn')} /></label>
+        </div>
+      </fieldset>
+
+      <div className="form-grid">
+        <label>{t('deliberations.item.status')}
+          <select value={input.status} onChange={(e) => update({ status: e.target.value as ItemInput['status'] })}>
+            {ITEM_STATUSES.map((s) => <option key={s} value={s}>{t(`deliberations.itemStatus.${s}`)}</option>)}
+          </select>
+        </label>
+      </div>
+      <p><button type="submit" className="button">{t('deliberations.item.save')}</button></p>
+      {saved && <p role="status">{t('deliberations.item.saved')}</p>}
+      <ProblemAlert error={error} />
+    </form>
+  );
+}
