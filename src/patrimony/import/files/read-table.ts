@@ -26,19 +26,23 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** `info.lines` is where a record ends; a quoted cell may have made it start lines earlier. */
+const lineBreaksWithin = (raw: string) => (raw.replace(/^(\r?\n)+/, '').replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+
 export function parseCsv(text: string): Table {
   try {
     const parsed = parse(text, {
       delimiter: detectDelimiter(text),
       bom: true,
       info: true,
+      raw: true,
       skip_empty_lines: true,
       trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
     const [header, ...records] = parsed;
     return {
       header: header?.record ?? [],
-      records: records.map(({ record, info }) => ({ line: info.lines, cells: record })),
+      records: records.map(({ record, info, raw }) => ({ line: info.lines - lineBreaksWithin(raw), cells: record })),
     };
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
