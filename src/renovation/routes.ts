@@ -3,6 +3,7 @@ import { errorResponses, json } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import { parseIsoDate } from './dpe/domain/dates.js';
 import { programmeRoutes } from './programme/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { ComplianceOverviewSchema } from './schemas.js';
 import * as service from './service.js';
 
@@ -24,5 +25,5 @@ export function renovationRoutes() {
   return createRouter().openapi(compliance, async (c) => {
     const at = c.req.valid('query').at ?? new Date().toISOString().slice(0, 10);
     return c.json(await service.complianceOverview(c.get('db'), c.get('actor').organisationId, at), 200);
-  }).route('/', programmeRoutes());
+  }).route('/', programmeRoutes()).route('/', reportRoutes());
 }

@@ -110,7 +110,8 @@ const FILTER_SQL = `WHERE o.organisation_id = $1 AND ($2::text IS NULL OR o.kind
 const filterParams = (organisationId: number, filter: OperationFilter) =>
   [organisationId, filter.kind ?? null, filter.plan ?? null, filter.year ?? null, filter.directorateId ?? null];
 
-export async function listOperations(db: Queryable, organisationId: number, filter: OperationFilter, limit: number, offset: number): Promise<OperationRow[]> {
+/** One page of operations; `limit` null = all of them. */
+export async function listOperations(db: Queryable, organisationId: number, filter: OperationFilter, limit: number | null, offset: number): Promise<OperationRow[]> {
   return db.query<OperationRow>(`${SELECT_OPERATION} ${FILTER_SQL} ORDER BY o.programme_year NULLS LAST, o.external_id LIMIT $6 OFFSET $7`,
     [...filterParams(organisationId, filter), limit, offset]);
 }

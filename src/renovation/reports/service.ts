@@ -1,0 +1,144 @@
+import type { Queryable } from '../../db/database.js';
+import { currentPhase, expectedHandover, gainPercent } from '../programme/domain/operation.js';
+import { sumCents } from '../programme/domain/money.js';
+import { OPERATION_KIND_LABELS, PHASE_LABELS, PLAN_LABELS } from '../programme/domain/vocabulary.js';
+import * as programme from '../programme/repository.js';
+import { departementAmounts, envelopeConsumption, forecastRows, isFinancedByDepartement, semesterEnd, type ForecastRow } from './domain/reports.js';
+import { sheet, writeWorkbook, type SheetColumn } from './workbook.js';
+
+/** The reports, as JSON for the API and as XLSX workbooks for the Département. */
+
+async function loadAll(db: Queryable, organisationId: number, filter: programme.OperationFilter = {}) {
+  const [operations, lines, phases] = await Promise.all([
+    programme.listOperations(db, organisationId, filter, null, 0),
+    programme.listFinancingLines(db, organisationId, null),
+    programme.listPhases(db, organisationId, null),
+  ]);
+  return { operations, lines, phases };
+}
+
+const forecastTotals = (rows: readonly ForecastRow[]) => ({
+  operations: rows.reduce((total, row) => total + row.operations, 0),
+  dwellings: rows.reduce((total, row) => total + row.dwellings, 0),
+  plannedCents: sumCents(rows.map((row) => row.plannedCents)),
+  departementInvestmentCents: sumCents(rows.map((row) => row.departementInvestmentCents)),
+  departementOperatingCents: sumCents(rows.map((row) => row.departementOperatingCents)),
+});
+
+/** The November forecast: planned volumes of year N per territory and kind. */
+export async function forecastReport(db: Queryable, organisationId: number, year: number) {
+  const { operations, lines } = await loadAll(db, organisationId, { year });
+  const rows = forecastRows(operations, lines, year);
+  return { year, rows, totals: forecastTotals(rows) };
+}
+
+const FORECAST_COLUMNS: SheetColumn<ForecastRow>[] = [
+  { header: 'Direction territoriale', kind: 'text', value: (row) => row.territory, width: 48 },
+  { header: 'Nature des travaux', kind: 'text', value: (row) => OPERATION_KIND_LABELS[row.kind].fr, width: 42 },
+  { header: 'Opérations', kind: 'integer', value: (row) => row.operations, total: true },
+  { header: 'Logements', kind: 'integer', value: (row) => row.dwellings, total: true },
+  { header: 'Coût prévisionnel', kind: 'euros', value: (row) => row.plannedCents, total: true, width: 20 },
+  { header: 'Département investissement', kind: 'euros', value: (row) => row.departementInvestmentCents, total: true, width: 26 },
+  { header: 'Département fonctionnement', kind: 'euros', value: (row) => row.departementOperatingCents, total: true, width: 26 },
+];
+
+export async function forecastWorkbook(db: Queryable, organisationId: number, year: number): Promise<Buffer> {
+  const report = await forecastReport(db, organisationId, year);
+  return writeWorkbook([sheet({ name: `Prévisionnel ${year}`, title: `Volumes prévisionnels ${year} par direction territoriale`, columns: FORECAST_COLUMNS, rows: report.rows })]);
+}
+
+/** The semi-annual tracking table: every operation financed by the Département, as it stands at the end of the semester. */
+export async function trackingReport(db: Queryable, organisationId: number, semester: string) {
+  const at = semesterEnd(semester);
+  const { operations, lines, phases } = await loadAll(db, organisationId);
+  const rows = operations.filter((operation) => isFinancedByDepartement(operation.id, lines)).map((operation) => {
+    const own = phases.filter((dates) => dates.operationId === operation.id);
+    return {
+      externalId: operation.externalId,
+      name: operation.name,
+      territory: operation.directorateName,
+      kind: operation.kind,
+      plan: operation.plan,
+      programmeYear: operation.programmeYear,
+      dwellings: operation.dwellings,
+      phase: currentPhase(own, at),
+      worksStart: own.find((dates) => dates.phase === 'works')?.plannedStart ?? null,
+      handover: expectedHandover(own, operation.endDate),
+      plannedCents: operation.plannedCents,
+      committedCents: operation.committedCents,
+      paidCents: operation.paidCents,
+      departement: departementAmounts(operation.id, lines),
+      labelBefore: operation.labelBefore,
+      targetLabel: operation.targetLabel,
+      labelAfter: operation.labelAfter,
+      gainPercent: gainPercent(operation.energyBefore, operation.energyAfter ?? operation.energyTarget),
+    };
+  });
+  return { semester, at, rows };
+}
+
+type TrackingRow = Awaited<ReturnType<typeof trackingReport>>['rows'][number];
+
+const phaseLabel = (phase: TrackingRow['phase']) => (phase === 'planned' ? 'Programmée' : phase === 'closed' ? 'Soldée' : PHASE_LABELS[phase].fr);
+
+const TRACKING_COLUMNS: SheetColumn<TrackingRow>[] = [
+  { header: 'Code', kind: 'text', value: (row) => row.externalId, width: 18 },
+  { header: 'Opération', kind: 'text', value: (row) => row.name, width: 40 },
+  { header: 'Direction territoriale', kind: 'text', value: (row) => row.territory, width: 40 },
+  { header: 'Nature', kind: 'text', value: (row) => OPERATION_KIND_LABELS[row.kind].fr, width: 36 },
+  { header: 'Plan', kind: 'text', value: (row) => PLAN_LABELS[row.plan].fr },
+  { header: 'Année', kind: 'integer', value: (row) => row.programmeYear },
+  { header: 'Logements', kind: 'integer', value: (row) => row.dwellings, total: true },
+  { header: 'Phase', kind: 'text', value: (row) => phaseLabel(row.phase), width: 24 },
+  { header: 'Début des travaux prévu', kind: 'date', value: (row) => row.worksStart },
+  { header: 'Réception', kind: 'date', value: (row) => row.handover },
+  { header: 'Coût prévisionnel', kind: 'euros', value: (row) => row.plannedCents, total: true, width: 20 },
+  { header: 'Coût engagé', kind: 'euros', value: (row) => row.committedCents, total: true, width: 20 },
+  { header: 'Coût payé', kind: 'euros', value: (row) => row.paidCents, total: true, width: 20 },
+  { header: 'Département notifié', kind: 'euros', value: (row) => row.departement.notifiedCents, total: true, width: 20 },
+  { header: 'Département engagé', kind: 'euros', value: (row) => row.departement.committedCents, total: true, width: 20 },
+  { header: 'Département versé', kind: 'euros', value: (row) => row.departement.paidCents, total: true, width: 20 },
+  { header: 'Étiquette avant', kind: 'text', value: (row) => row.labelBefore },
+  { header: 'Étiquette visée', kind: 'text', value: (row) => row.targetLabel },
+  { header: 'Étiquette après', kind: 'text', value: (row) => row.labelAfter },
+  { header: 'Gain énergétique %', kind: 'percent', value: (row) => row.gainPercent },
+];
+
+export async function trackingWorkbook(db: Queryable, organisationId: number, semester: string): Promise<Buffer> {
+  const report = await trackingReport(db, organisationId, semester);
+  return writeWorkbook([sheet({ name: `Suivi ${semester}`, title: `Tableau de suivi des opérations financées au ${report.at}`, columns: TRACKING_COLUMNS, rows: report.rows })]);
+}
+
+/** Envelope consumption by year, for each framework convention. */
+export async function consumptionReport(db: Queryable, organisationId: number) {
+  const [conventions, lines] = await Promise.all([programme.listConventions(db, organisationId), programme.listFinancingLines(db, organisationId, null)]);
+  return envelopeConsumption(conventions, lines);
+}
+
+type ConsumptionYear = Awaited<ReturnType<typeof consumptionReport>>[number]['years'][number];
+
+const CONSUMPTION_COLUMNS: SheetColumn<ConsumptionYear>[] = [
+  { header: 'Année', kind: 'integer', value: (row) => row.year, width: 8 },
+  { header: 'Convention d’application', kind: 'text', value: (row) => row.application, width: 34 },
+  ...(['investment', 'operating'] as const).flatMap((envelope): SheetColumn<ConsumptionYear>[] => {
+    const name = envelope === 'investment' ? 'Investissement' : 'Fonctionnement';
+    return [
+      { header: `${name} autorisé`, kind: 'euros', value: (row) => row[envelope].allowedCents, total: true, width: 22 },
+      { header: `${name} engagé`, kind: 'euros', value: (row) => row[envelope].committedCents, total: true, width: 22 },
+      { header: `${name} versé`, kind: 'euros', value: (row) => row[envelope].paidCents, total: true, width: 22 },
+      { header: `${name} disponible`, kind: 'euros', value: (row) => row[envelope].remainingCents, total: true, width: 22 },
+    ];
+  }),
+  { header: 'Cumul engagé investissement', kind: 'euros', value: (row) => row.cumulativeInvestmentCents, width: 26 },
+  { header: 'Cumul engagé fonctionnement', kind: 'euros', value: (row) => row.cumulativeOperatingCents, width: 26 },
+];
+
+export async function consumptionWorkbook(db: Queryable, organisationId: number): Promise<Buffer> {
+  const frameworks = await consumptionReport(db, organisationId);
+  return writeWorkbook(frameworks.map(({ framework, years }, index) => sheet({
+    name: `Consommation ${index + 1}`,
+    title: `${framework.name} (${framework.firstYear}–${framework.lastYear}) : consommation des enveloppes par année`,
+    columns: CONSUMPTION_COLUMNS,
+    rows: years,
+  })));
+}
