@@ -1,15 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { AppError } from '../core/errors.js';
 import type { AppEnv } from '../http/context.js';
 import { errorResponses, json, ProblemSchema } from '../http/openapi.js';
-import { HTTPException } from 'hono/http-exception';
 import { createRouter } from '../http/router.js';
 import { changePassword, createLoginGuard, login, logout, resolveSession, SESSION_HOURS, type SignedIn } from './auth-service.js';
 import { PERMISSIONS, roleAllows } from './domain/roles.js';
 import { clientAddress, CSRF_COOKIE, csrfProtection, isPlainLocalhost, requireSession, SESSION_COOKIE, sessionToken } from './middleware.js';
 import { LoginSchema, PasswordChangeSchema, SessionSchema } from './schemas.js';
-import { AppError } from '../core/errors.js';
 
 const tags = ['access'];
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });

@@ -70,10 +70,25 @@ describeEachEngine('account administration', (database) => {
     expect(await failure(resetPassword(database(), CLI, 'nobody@habitat.fr'))).toEqual({ kind: 'not_found', fields: [] });
   });
 
+  it('asks for the organisation when an email has accounts in two of them', async () => {
+    const other = await createSmallPatrimony(database(), '272000029', 'Autre Habitat');
+    const password = 'cheval correct agrafe pile';
+    await addUser(database(), { ...CLI, organisation: '272000011' }, { ...noPerimeter, email: 'twice@habitat.fr', displayName: 'A', role: 'executive', password });
+    await addUser(database(), { ...CLI, organisation: '272000029' }, { ...noPerimeter, email: 'twice@habitat.fr', displayName: 'B', role: 'executive', password });
+    const ambiguous = await login('twice@habitat.fr', password);
+    expect(ambiguous.status).toBe(400);
+    expect(((await ambiguous.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('organisation');
+    const chosen = await app.request('/api/auth/login', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'twice@habitat.fr', password, organisation: '272000029' }),
+    });
+    expect(((await chosen.json()) as { user: { organisationId: number } }).user.organisationId).toBe(other.organisationId);
+    expect(await failure(disableUser(database(), CLI, 'twice@habitat.fr'))).toEqual({ kind: 'validation', fields: ['organisation'] });
+  });
+
   it('audits every administration step in an intact chain', async () => {
     const actions = await database().query<{ action: string }>('SELECT action FROM audit_log WHERE organisation_id = $1 ORDER BY seq', [patrimony.organisationId]);
     expect(actions.map((row) => row.action).filter((action) => action.startsWith('user.'))).toEqual([
-      'user.add', 'user.add', 'user.add', 'user.disable', 'user.add', 'user.reset',
+      'user.add', 'user.add', 'user.add', 'user.disable', 'user.add', 'user.reset', 'user.add',
     ]);
     expect((await verifyAuditChain(database())).breaks).toEqual([]);
   });
