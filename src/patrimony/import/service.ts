@@ -43,7 +43,7 @@ const WRITERS: Record<ImportLevel, (db: Queryable, organisationId: number, batch
  * upserted: re-importing the same rows reports them all unchanged. Every bad row is reported
  * (as `AppError('validation')`, lines counted as in a file with a header) and nothing is written.
  */
-export function importPatrimonyRows(db: Queryable, organisationId: number, rows: NativePatrimonyRow[], onProgress?: ImportProgress): Promise<ImportCounts> {
+export function importPatrimonyRows(db: Database, organisationId: number, rows: NativePatrimonyRow[], onProgress?: ImportProgress): Promise<ImportCounts> {
   const source = { rows, lines: rows.map((_, index) => index + 2), errors: [] };
   return db.transaction((tx) => importSource(tx, organisationId, source, onProgress));
 }
