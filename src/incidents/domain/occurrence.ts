@@ -16,12 +16,20 @@ const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
 
+/** Offsets by UTC hour: clocks change on the hour, and Intl is slow enough to matter for imports. */
+const offsetByHour = new Map<number, number>();
+
 /** Minutes Paris is ahead of UTC at `instant` (60 in winter, 120 in summer). */
 function parisOffsetMinutes(instant: Date): number {
-  const name = paris.formatToParts(instant).find((part) => part.type === 'timeZoneName')!.value;
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!match) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const name = paris.formatToParts(instant).find((part) => part.type === 'timeZoneName')!.value;
+    const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+    offset = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
 }
 
 /** Midnight in Paris of a YYYY-MM-DD day (DST changes at 2–3 a.m., never around midnight). */
