@@ -7,15 +7,25 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs one or more statements without parameters (migrations, scripts). */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs `work` in one transaction: committed if it resolves, rolled back if it throws.
+   * Inside a transaction, `work` joins it, so a service that opens its own transaction
+   * can be composed into a larger one (all or nothing).
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
 }
 
 export type Engine = 'pglite' | 'postgres';
 
 export interface Database extends Queryable {
   readonly engine: Engine;
-  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** A transaction's queryable, on which nested transactions join the open one. */
+export function joiningTransaction(run: Pick<Queryable, 'query' | 'exec'>): Queryable {
+  const tx: Queryable = { query: run.query, exec: run.exec, transaction: (work) => work(tx) };
+  return tx;
 }
 
 /** Postgres type OIDs whose text form we parse the same way on both engines. */

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type PGliteInterface, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { valueParsers, type Database, type Queryable } from './database.js';
+import { joiningTransaction, valueParsers, type Database, type Queryable } from './database.js';
 
-function queryable(client: PGliteInterface | Transaction): Queryable {
+function statements(client: PGliteInterface | Transaction): Pick<Queryable, 'query' | 'exec'> {
   return {
     async query<T>(sql: string, params?: readonly unknown[]) {
       const result = await client.query<T>(sql, params ? [...params] : undefined);
@@ -18,8 +18,8 @@ function queryable(client: PGliteInterface | Transaction): Queryable {
 export function wrapPGlite(client: PGlite): Database {
   return {
     engine: 'pglite',
-    ...queryable(client),
-    transaction: (work) => client.transaction((tx) => work(queryable(tx))),
+    ...statements(client),
+    transaction: (work) => client.transaction((tx) => work(joiningTransaction(statements(tx)))),
     close: () => client.close(),
   };
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { valueParsers, type Database, type Queryable } from './database.js';
+import { joiningTransaction, valueParsers, type Database, type Queryable } from './database.js';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -7,7 +7,7 @@ const types = {
   },
 };
 
-function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+function statements(client: pg.Pool | pg.PoolClient): Pick<Queryable, 'query' | 'exec'> {
   return {
     async query<T>(sql: string, params?: readonly unknown[]) {
       const result = await client.query(sql, params ? [...params] : undefined);
@@ -21,14 +21,17 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
 
 export function openPostgres(connectionString: string, maxConnections = 10): Database {
   const pool = new pg.Pool({ connectionString, types, max: maxConnections });
+  // An idle connection dropped by the server (restart, admin termination) must not crash
+  // the process: the pool replaces it on the next query.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   return {
     engine: 'postgres',
-    ...queryable(pool),
+    ...statements(pool),
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(queryable(client));
+        const result = await work(joiningTransaction(statements(client)));
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -31,22 +31,11 @@ export async function loadDemo(db: Database, options: { seed?: number; onProgres
       throw conflict('Un organisme existe déjà : la démo ne se charge que dans une base vide (an organisation already exists: the demo loads only into an empty database)');
     }
     const id = await repository.insertOrganisation(tx, demo.organisation);
-    await importPatrimonyRows(joinedTransaction(db, tx), id, demo.rows, options.onProgress);
+    await importPatrimonyRows(tx, id, demo.rows, options.onProgress);
     await repository.updateAgencyOffices(tx, id, demo.agencies);
     await repository.insertContactPoints(tx, id, demo.contactPoints);
     await repository.insertCommonAreas(tx, id, demo.commonAreas);
     return id;
   });
   return { organisationId, stats: await countPatrimony(db, organisationId) };
-}
-
-/** The open transaction seen as a database: work that opens its own transaction joins this one. */
-function joinedTransaction(db: Database, tx: Queryable): Database {
-  return {
-    engine: db.engine,
-    query: (sql, params) => tx.query(sql, params),
-    exec: (sql) => tx.exec(sql),
-    transaction: (work) => work(tx),
-    close: () => Promise.resolve(),
-  };
 }

@@ -1,5 +1,5 @@
 import { validationError, type FieldError } from '../../core/errors.js';
-import type { Database, Queryable } from '../../db/database.js';
+import type { Queryable } from '../../db/database.js';
 import { splitLevels, type PatrimonyLevels } from './domain/levels.js';
 import { sortErrors, validateRows } from './domain/validate-rows.js';
 import type { NativePatrimonyRow } from './native-row.js';
@@ -43,7 +43,7 @@ const WRITERS: Record<ImportLevel, (db: Queryable, organisationId: number, batch
  * upserted: re-importing the same rows reports them all unchanged. Every bad row is reported
  * (as `AppError('validation')`, lines counted as in a file with a header) and nothing is written.
  */
-export function importPatrimonyRows(db: Database, organisationId: number, rows: NativePatrimonyRow[], onProgress?: ImportProgress): Promise<ImportCounts> {
+export function importPatrimonyRows(db: Queryable, organisationId: number, rows: NativePatrimonyRow[], onProgress?: ImportProgress): Promise<ImportCounts> {
   const source = { rows, lines: rows.map((_, index) => index + 2), errors: [] };
   return db.transaction((tx) => importSource(tx, organisationId, source, onProgress));
 }
