@@ -29,6 +29,8 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
+  423: 'Locked',
+  429: 'Too many requests',
   500: 'Internal error',
 };
 
