@@ -7,6 +7,7 @@ import { resolveActor } from '../access/actor.js';
 import { deliberationRoutes } from '../deliberations/routes.js';
 import { authRoutes } from '../access/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
+import { observatoryRoutes } from '../observatory/routes.js';
 import { patrimonyRoutes } from '../patrimony/routes.js';
 import { renovationRoutes } from '../renovation/routes.js';
 import { healthRoutes } from './health.js';
@@ -35,6 +36,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.use('/api/*', resolveActor);
   app.route('/api', patrimonyRoutes());
   app.route('/api', incidentRoutes());
+  app.route('/api', observatoryRoutes());
   app.route('/api', renovationRoutes());
   app.route('/api', deliberationRoutes());
   app.doc31('/api/openapi.json', {

@@ -15,3 +15,9 @@ export function toLambert93(longitude: number, latitude: number): [number, numbe
   const [x, y] = lambert93.forward([longitude, latitude]);
   return [x!, y!];
 }
+
+/** The inverse: WGS 84 longitude and latitude of a Lambert-93 point (map display of grid cells). */
+export function fromLambert93([x, y]: readonly [number, number]): [number, number] {
+  const [longitude, latitude] = lambert93.inverse([x, y]);
+  return [longitude!, latitude!];
+}

@@ -1,0 +1,366 @@
+import type { Queryable } from '../db/database.js';
+import type { MonthRange } from './domain/months.js';
+import type { Measures } from './domain/measures.js';
+import type { ObservatoryFilter, PlaceFilter, RollupLevel } from './filters.js';
+
+/** SQL only. Figures come from the roll-ups (migration 0500), places from the patrimony. */
+
+type Params = unknown[];
+const bind = (params: Params, value: unknown) => `$${params.push(value)}`;
+const firstDay = (month: string) => `${month}-01`;
+
+/**
+ * Conditions on places, written against aliases that hold agency_id, residence_id, building_id
+ * and entrance_id columns (or expressions) for the level read.
+ */
+interface PlaceColumns {
+  agency: string;
+  residence: string;
+  building: string;
+  entrance: string;
+}
+
+function placeConditions(filter: PlaceFilter, columns: PlaceColumns, params: Params): string[] {
+  const conditions: string[] = [];
+  if (filter.directorateId !== undefined) {
+    conditions.push(`${columns.agency} IN (SELECT id FROM agencies WHERE organisation_id = $1 AND directorate_id = ${bind(params, filter.directorateId)})`);
+  }
+  if (filter.agencyId !== undefined) conditions.push(`${columns.agency} = ${bind(params, filter.agencyId)}`);
+  if (filter.commune !== undefined) {
+    conditions.push(`${columns.residence} IN (SELECT id FROM residences WHERE organisation_id = $1 AND commune_insee = ${bind(params, filter.commune)})`);
+  }
+  if (filter.qpv !== undefined) {
+    conditions.push(`${columns.residence} IN (SELECT id FROM residences WHERE organisation_id = $1 AND qpv_code = ${bind(params, filter.qpv)})`);
+  }
+  if (filter.residenceId !== undefined) conditions.push(`${columns.residence} = ${bind(params, filter.residenceId)}`);
+  if (filter.buildingId !== undefined) conditions.push(`${columns.building} = ${bind(params, filter.buildingId)}`);
+  if (filter.entranceId !== undefined) conditions.push(`${columns.entrance} = ${bind(params, filter.entranceId)}`);
+  return conditions;
+}
+
+const ROLLUP_COLUMNS: Record<RollupLevel, PlaceColumns> = {
+  agency: { agency: 'r.agency_id', residence: 'r.residence_id', building: 'r.building_id', entrance: 'NULL' },
+  residence: { agency: 'r.agency_id', residence: 'r.residence_id', building: 'r.building_id', entrance: 'NULL' },
+  building: { agency: 'r.agency_id', residence: 'r.residence_id', building: 'r.building_id', entrance: 'NULL' },
+  entrance: { agency: 'r.agency_id', residence: 'r.residence_id', building: 'r.building_id', entrance: 'r.place_id' },
+};
+
+/** WHERE of roll-up rows `r` at `level` for the filter's places and facets over `range`. */
+function rollupWhere(filter: ObservatoryFilter, level: RollupLevel, range: MonthRange, params: Params): string {
+  const conditions = [
+    'r.organisation_id = $1',
+    `r.level = ${bind(params, level)}`,
+    `r.month >= ${bind(params, firstDay(range.from))}::date`,
+    `r.month <= ${bind(params, firstDay(range.to))}::date`,
+    ...placeConditions(filter, ROLLUP_COLUMNS[level], params),
+  ];
+  if (filter.family !== undefined) conditions.push(`r.family = ${bind(params, filter.family)}`);
+  if (filter.category !== undefined) conditions.push(`r.category_code = ${bind(params, filter.category)}`);
+  if (filter.severity !== undefined) conditions.push(`r.severity = ${bind(params, filter.severity)}`);
+  if (filter.status !== undefined) conditions.push(`r.status = ${bind(params, filter.status)}`);
+  return conditions.join(' AND ');
+}
+
+const MEASURES = `sum(r.incidents)::int AS incidents, sum(r.damage_cost)::float8 AS "damageCost", sum(r.with_cost)::int AS "withCost",
+  sum(r.with_complaint)::int AS "withComplaint", sum(r.handled)::int AS handled, sum(r.handling_hours)::float8 AS "handlingHours",
+  sum(r.staff_itt_unknown)::int AS "staffIttUnknown", sum(r.staff_itt_none)::int AS "staffIttNone",
+  sum(r.staff_itt_up_to_8)::int AS "staffIttUpTo8", sum(r.staff_itt_over_8)::int AS "staffIttOver8"`;
+
+export type MonthCategoryRow = Measures & { month: string; categoryCode: string; family: string };
+
+export async function measuresByMonthAndCategory(db: Queryable, organisationId: number, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange): Promise<MonthCategoryRow[]> {
+  const params: Params = [organisationId];
+  return db.query<MonthCategoryRow>(
+    `SELECT to_char(r.month, 'YYYY-MM') AS month, r.category_code AS "categoryCode", r.family, ${MEASURES}
+     FROM incident_rollups r WHERE ${rollupWhere(filter, level, range, params)}
+     GROUP BY r.month, r.category_code, r.family`,
+    params,
+  );
+}
+
+export type AgencyRow = Measures & { agencyId: number; period: 'current' | 'previous' | 'lastYear' };
+
+/** Measures per agency for each compared period. */
+export async function measuresByAgency(
+  db: Queryable, organisationId: number, filter: ObservatoryFilter, level: RollupLevel, periods: Record<AgencyRow['period'], MonthRange>,
+): Promise<AgencyRow[]> {
+  const params: Params = [organisationId];
+  const span = { from: [periods.current.from, periods.previous.from, periods.lastYear.from].sort()[0]!, to: periods.current.to };
+  const where = rollupWhere(filter, level, span, params);
+  const buckets = (Object.entries(periods) as [AgencyRow['period'], MonthRange][]).map(
+    ([name, range]) => `(${bind(params, name)}::text, ${bind(params, firstDay(range.from))}::date, ${bind(params, firstDay(range.to))}::date)`,
+  );
+  return db.query<AgencyRow>(
+    `SELECT r.agency_id AS "agencyId", p.name AS period, ${MEASURES}
+     FROM incident_rollups r JOIN (VALUES ${buckets.join(', ')}) AS p(name, first_month, last_month)
+       ON r.month BETWEEN p.first_month AND p.last_month
+     WHERE ${where}
+     GROUP BY r.agency_id, p.name`,
+    params,
+  );
+}
+
+export type ResidenceRow = Measures & { residenceId: number };
+
+export async function measuresByResidence(db: Queryable, organisationId: number, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange): Promise<ResidenceRow[]> {
+  const params: Params = [organisationId];
+  return db.query<ResidenceRow>(
+    `SELECT r.residence_id AS "residenceId", ${MEASURES}
+     FROM incident_rollups r WHERE ${rollupWhere(filter, level, range, params)}
+     GROUP BY r.residence_id`,
+    params,
+  );
+}
+
+/** Incidents per building (the entrance filter reads entrance rows, the others building rows). */
+export async function incidentsByBuilding(db: Queryable, organisationId: number, filter: ObservatoryFilter, range: MonthRange): Promise<Map<number, number>> {
+  const params: Params = [organisationId];
+  const level = filter.entranceId !== undefined ? 'entrance' : 'building';
+  const rows = await db.query<{ buildingId: number; incidents: number }>(
+    `SELECT r.building_id AS "buildingId", sum(r.incidents)::int AS incidents
+     FROM incident_rollups r WHERE ${rollupWhere(filter, level, range, params)}
+     GROUP BY r.building_id`,
+    params,
+  );
+  return new Map(rows.map((row) => [row.buildingId, row.incidents]));
+}
+
+/** Incidents per entrance over the period. */
+export async function incidentsByEntrance(db: Queryable, organisationId: number, filter: ObservatoryFilter, range: MonthRange): Promise<Map<number, number>> {
+  const params: Params = [organisationId];
+  const rows = await db.query<{ entranceId: number; incidents: number }>(
+    `SELECT r.place_id AS "entranceId", sum(r.incidents)::int AS incidents
+     FROM incident_rollups r WHERE ${rollupWhere(filter, 'entrance', range, params)}
+     GROUP BY r.place_id`,
+    params,
+  );
+  return new Map(rows.map((row) => [row.entranceId, row.incidents]));
+}
+
+export interface WeightedPoint {
+  lon: number;
+  lat: number;
+  weight: number;
+}
+
+/**
+ * Heat of the period from the roll-ups: each building's incidents at its point, and the
+ * incidents placed at a residence as a whole at the residence's point.
+ */
+export async function heatPoints(db: Queryable, organisationId: number, filter: ObservatoryFilter, range: MonthRange): Promise<WeightedPoint[]> {
+  const params: Params = [organisationId];
+  const buildingLevel = filter.entranceId !== undefined ? 'entrance' : 'building';
+  const buildings = rollupWhere(filter, buildingLevel, range, params);
+  const wholeResidences = filter.entranceId !== undefined || filter.buildingId !== undefined ? 'false' : rollupWhere(filter, 'residence', range, params);
+  return db.query<WeightedPoint>(
+    `WITH per_building AS (
+       SELECT r.residence_id, r.building_id, sum(r.incidents) AS n FROM incident_rollups r WHERE ${buildings} GROUP BY 1, 2
+     ), per_residence AS (
+       SELECT r.residence_id, sum(r.incidents) AS n FROM incident_rollups r WHERE ${wholeResidences} GROUP BY 1
+     )
+     SELECT ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat, p.n::int AS weight
+     FROM per_building p JOIN buildings b ON b.organisation_id = $1 AND b.id = p.building_id
+     UNION ALL
+     SELECT ST_X(r.geom), ST_Y(r.geom), (p.n - COALESCE((SELECT sum(q.n) FROM per_building q WHERE q.residence_id = p.residence_id), 0))::int
+     FROM per_residence p JOIN residences r ON r.organisation_id = $1 AND r.id = p.residence_id
+     WHERE r.geom IS NOT NULL AND p.n > COALESCE((SELECT sum(q.n) FROM per_building q WHERE q.residence_id = p.residence_id), 0)`,
+    params,
+  );
+}
+
+export interface HallTallyRow {
+  entranceId: number;
+  family: string;
+  severity: string;
+  quarter: 'quarter' | 'previousQuarter';
+  incidents: number;
+}
+
+/** Incidents per entrance, family and severity in each of two quarters. */
+export async function hallTallies(
+  db: Queryable, organisationId: number, filter: ObservatoryFilter, quarters: Record<HallTallyRow['quarter'], MonthRange>,
+): Promise<HallTallyRow[]> {
+  const params: Params = [organisationId];
+  const where = rollupWhere(filter, 'entrance', { from: quarters.previousQuarter.from, to: quarters.quarter.to }, params);
+  const split = bind(params, firstDay(quarters.quarter.from));
+  return db.query<HallTallyRow>(
+    `SELECT r.place_id AS "entranceId", r.family, r.severity,
+       CASE WHEN r.month >= ${split}::date THEN 'quarter' ELSE 'previousQuarter' END AS quarter, sum(r.incidents)::int AS incidents
+     FROM incident_rollups r WHERE ${where}
+     GROUP BY 1, 2, 3, 4`,
+    params,
+  );
+}
+
+export interface HourCell {
+  weekday: number;
+  hour: number;
+  incidents: number;
+}
+
+/** Hour × weekday counts; this roll-up knows agencies and families only. */
+export async function hourGrid(db: Queryable, organisationId: number, filter: ObservatoryFilter, range: MonthRange): Promise<HourCell[]> {
+  const params: Params = [organisationId];
+  const conditions = [
+    'r.organisation_id = $1',
+    `r.month >= ${bind(params, firstDay(range.from))}::date`,
+    `r.month <= ${bind(params, firstDay(range.to))}::date`,
+    ...placeConditions({ directorateId: filter.directorateId, agencyId: filter.agencyId }, { ...ROLLUP_COLUMNS.agency }, params),
+  ];
+  if (filter.family !== undefined) conditions.push(`r.family = ${bind(params, filter.family)}`);
+  return db.query<HourCell>(
+    `SELECT r.weekday::int AS weekday, r.hour::int AS hour, sum(r.incidents)::int AS incidents
+     FROM incident_rollup_hours r WHERE ${conditions.join(' AND ')}
+     GROUP BY r.weekday, r.hour`,
+    params,
+  );
+}
+
+// ——— Places ———
+
+const PATRIMONY_COLUMNS: PlaceColumns = { agency: 'r.agency_id', residence: 'r.id', building: 'b.id', entrance: 'd.entrance_id' };
+
+export interface ResidencePlace {
+  residenceId: number;
+  name: string;
+  agencyId: number;
+  communeInsee: string;
+  communeName: string | null;
+  qpvCode: string | null;
+  dwellings: number;
+}
+
+/** Residences in the filter's places with their dwellings in those places (entrance or building filters count theirs). */
+export async function residencesInScope(db: Queryable, organisationId: number, filter: PlaceFilter): Promise<ResidencePlace[]> {
+  const params: Params = [organisationId];
+  const conditions = ['r.organisation_id = $1', ...placeConditions(filter, PATRIMONY_COLUMNS, params)];
+  return db.query<ResidencePlace>(
+    `SELECT r.id AS "residenceId", r.name, r.agency_id AS "agencyId", r.commune_insee AS "communeInsee", c.name AS "communeName",
+       r.qpv_code AS "qpvCode", count(d.id)::int AS dwellings
+     FROM residences r
+     LEFT JOIN communes c ON c.insee_code = r.commune_insee
+     LEFT JOIN buildings b ON b.organisation_id = r.organisation_id AND b.residence_id = r.id
+     LEFT JOIN dwellings d ON d.organisation_id = b.organisation_id AND d.building_id = b.id
+     WHERE ${conditions.join(' AND ')}
+     GROUP BY r.id, r.name, r.agency_id, r.commune_insee, c.name, r.qpv_code`,
+    params,
+  );
+}
+
+export interface AgencyPlace {
+  agencyId: number;
+  name: string;
+  directorateId: number;
+  directorateName: string;
+  staff: number | null;
+}
+
+export async function listAgencies(db: Queryable, organisationId: number): Promise<AgencyPlace[]> {
+  return db.query<AgencyPlace>(
+    `SELECT a.id AS "agencyId", a.name, d.id AS "directorateId", d.name AS "directorateName", s.staff
+     FROM agencies a JOIN directorates d ON d.organisation_id = a.organisation_id AND d.id = a.directorate_id
+     LEFT JOIN observatory_agency_staff s ON s.organisation_id = a.organisation_id AND s.agency_id = a.id
+     WHERE a.organisation_id = $1 ORDER BY a.name, a.id`,
+    [organisationId],
+  );
+}
+
+export async function setAgencyStaff(db: Queryable, organisationId: number, staff: { agencyId: number; staff: number }[]): Promise<void> {
+  await db.query(
+    `INSERT INTO observatory_agency_staff (organisation_id, agency_id, staff)
+     SELECT $1, s."agencyId", s.staff FROM jsonb_to_recordset($2::jsonb) AS s("agencyId" int, staff int)
+     ON CONFLICT (organisation_id, agency_id) DO UPDATE SET staff = excluded.staff`,
+    [organisationId, JSON.stringify(staff)],
+  );
+}
+
+export interface EntrancePlace {
+  entranceId: number;
+  name: string;
+  buildingId: number;
+  buildingName: string | null;
+  residenceId: number;
+  residenceName: string;
+  lon: number;
+  lat: number;
+  dwellings: number;
+}
+
+/** Every entrance in the filter's places, with its point and dwellings. */
+export async function entrancesInScope(db: Queryable, organisationId: number, filter: PlaceFilter): Promise<EntrancePlace[]> {
+  const params: Params = [organisationId];
+  const columns: PlaceColumns = { agency: 'r.agency_id', residence: 'r.id', building: 'b.id', entrance: 'e.id' };
+  const conditions = ['e.organisation_id = $1', ...placeConditions(filter, columns, params)];
+  return db.query<EntrancePlace>(
+    `SELECT e.id AS "entranceId", e.name, b.id AS "buildingId", b.name AS "buildingName", r.id AS "residenceId", r.name AS "residenceName",
+       ST_X(COALESCE(e.geom, b.geom)) AS lon, ST_Y(COALESCE(e.geom, b.geom)) AS lat,
+       (SELECT count(*) FROM dwellings d WHERE d.organisation_id = e.organisation_id AND d.entrance_id = e.id)::int AS dwellings
+     FROM entrances e
+     JOIN buildings b ON b.organisation_id = e.organisation_id AND b.id = e.building_id
+     JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
+     WHERE ${conditions.join(' AND ')}`,
+    params,
+  );
+}
+
+export interface BuildingPlace {
+  buildingId: number;
+  residenceId: number;
+  lon: number;
+  lat: number;
+  dwellings: number;
+}
+
+/** Buildings holding dwellings in the filter's places: the units of hotspot analysis. */
+export async function buildingsInScope(db: Queryable, organisationId: number, filter: PlaceFilter): Promise<BuildingPlace[]> {
+  const params: Params = [organisationId];
+  const conditions = ['b.organisation_id = $1', ...placeConditions(filter, PATRIMONY_COLUMNS, params)];
+  return db.query<BuildingPlace>(
+    `SELECT b.id AS "buildingId", r.id AS "residenceId", ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat, count(d.id)::int AS dwellings
+     FROM buildings b
+     JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
+     JOIN dwellings d ON d.organisation_id = b.organisation_id AND d.building_id = b.id
+     WHERE ${conditions.join(' AND ')}
+     GROUP BY b.id, r.id, b.geom`,
+    params,
+  );
+}
+
+// ——— Points (map) ———
+
+export interface IncidentPoint {
+  id: number;
+  lon: number;
+  lat: number;
+  family: string;
+  severity: string;
+}
+
+/**
+ * Counted incidents of the filter, with their points: read once to build the map's in-memory
+ * cluster index (the same rules as the roll-ups: no drafts, no merged duplicates, Paris months).
+ */
+export async function incidentPoints(db: Queryable, organisationId: number, filter: ObservatoryFilter): Promise<IncidentPoint[]> {
+  const params: Params = [organisationId];
+  const paris = `(i.occurred_at AT TIME ZONE 'Europe/Paris')`;
+  const conditions = [
+    'i.organisation_id = $1', "i.status <> 'draft'", 'i.duplicate_of IS NULL',
+    `${paris} >= ${bind(params, firstDay(filter.period.from))}::timestamp`,
+    `${paris} < (${bind(params, firstDay(filter.period.to))}::date + interval '1 month')`,
+    ...placeConditions(filter, { agency: 'i.agency_id', residence: 'i.residence_id', building: 'i.building_id', entrance: 'i.entrance_id' }, params),
+  ];
+  if (filter.family !== undefined) conditions.push(`i.family = ${bind(params, filter.family)}`);
+  if (filter.category !== undefined) conditions.push(`i.category_code = ${bind(params, filter.category)}`);
+  if (filter.severity !== undefined) conditions.push(`i.severity = ${bind(params, filter.severity)}`);
+  if (filter.status !== undefined) conditions.push(`i.status = ${bind(params, filter.status)}`);
+  return db.query<IncidentPoint>(
+    `SELECT i.id, ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat, i.family, i.severity FROM incidents i WHERE ${conditions.join(' AND ')}`,
+    params,
+  );
+}
+
+/** The version of an organisation's counted figures: any change to them bumps it. */
+export async function figuresVersion(db: Queryable, organisationId: number): Promise<number> {
+  const [row] = await db.query<{ version: number }>('SELECT version FROM observatory_versions WHERE organisation_id = $1', [organisationId]);
+  return row?.version ?? 0;
+}

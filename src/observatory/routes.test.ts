@@ -1,0 +1,171 @@
+import { beforeAll, expect, it } from 'vitest';
+import { readConfig } from '../core/config.js';
+import type { Database } from '../db/database.js';
+import { createApp } from '../http/app.js';
+import { handleError } from '../http/problem.js';
+import { createRouter } from '../http/router.js';
+import { initialCategories } from '../incidents/domain/nomenclature.js';
+import { seedCategories } from '../incidents/repository.js';
+import { describeEachEngine } from '../../test/support/engines.js';
+import { createSmallPatrimony, type SmallPatrimony } from '../../test/support/fixtures.js';
+import { observatoryRoutes } from './routes.js';
+
+function appFor(db: Database, organisationId: number) {
+  const app = createRouter();
+  app.onError(handleError);
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('actor', { organisationId });
+    await next();
+  });
+  app.route('/api', observatoryRoutes());
+  return app;
+}
+
+interface Seeded {
+  entrance: number | null;
+  building: number | null;
+  residence: number;
+  agency: number;
+  at: string;
+  category: string;
+  status?: string;
+  cost?: number;
+  staffItt?: string;
+}
+
+describeEachEngine('observatory API', (database) => {
+  let app: ReturnType<typeof appFor>;
+  let patrimony: SmallPatrimony;
+  const get = async (path: string) => {
+    const response = await app.request(`/api${path}`);
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  async function seed(rows: Seeded[]) {
+    await database().query(
+      `INSERT INTO incidents (organisation_id, place_kind, entrance_id, building_id, residence_id, agency_id, geom, occurred_at, recorded_at,
+         channel, category_code, category_version, family, severity, description, victims, actual_cost, status, outcome)
+       SELECT $1, CASE WHEN r.entrance IS NOT NULL THEN 'entrance' WHEN r.building IS NOT NULL THEN 'building' ELSE 'residence' END,
+         r.entrance, r.building, r.residence, r.agency,
+         COALESCE((SELECT geom FROM buildings WHERE organisation_id = $1 AND id = r.building), (SELECT geom FROM residences WHERE organisation_id = $1 AND id = r.residence)),
+         r.at, r.at, 'caretaker', r.category, 1, left(r.category, 1), c.default_severity, 'fait',
+         CASE WHEN r.staff_itt IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object('role', 'landlord_staff', 'ittClass', r.staff_itt)) END,
+         r.cost, COALESCE(r.status, 'recorded'), CASE WHEN r.status = 'closed' THEN 'resolved' END
+       FROM jsonb_to_recordset($2::jsonb) AS r(entrance int, building int, residence int, agency int, at timestamptz, category text, status text, cost numeric, staff_itt text)
+       JOIN incident_categories c ON c.organisation_id = $1 AND c.code = r.category AND c.version = 1`,
+      [patrimony.organisationId, JSON.stringify(rows.map(({ staffItt, ...row }) => ({ ...row, staff_itt: staffItt ?? null })))],
+    );
+  }
+
+  beforeAll(async () => {
+    patrimony = await createSmallPatrimony(database());
+    await seedCategories(database(), patrimony.organisationId, initialCategories());
+    app = appFor(database(), patrimony.organisationId);
+    const { agencyIds: a, residenceIds: r, buildingIds: b, entranceIds: e } = patrimony;
+    const lensA = { entrance: e.lensA, building: b.lensTower, residence: r.lens, agency: a.lens };
+    const lensB = { entrance: e.lensB, building: b.lensTower, residence: r.lens, agency: a.lens };
+    const arras = { entrance: null, building: b.arrasHouse, residence: r.arras, agency: a.arras };
+    const lensWhole = { entrance: null, building: null, residence: r.lens, agency: a.lens };
+    await seed([
+      // 2025: 6 incidents (5 in Lens, 1 in Arras), one of them closed with a cost, one staff assault with ITT > 8 days.
+      { ...lensA, at: '2025-02-10T19:30:00Z', category: 'D.TAG', cost: 300 },
+      { ...lensA, at: '2025-11-03T20:00:00Z', category: 'D.TAG' },
+      { ...lensA, at: '2025-11-20T21:00:00Z', category: 'A.DUMP' },
+      { ...lensA, at: '2025-12-01T08:00:00Z', category: 'C.HALL', status: 'closed' },
+      { ...lensB, at: '2025-06-15T12:00:00Z', category: 'E.ITT_OVER_8_OR_WEAPON', staffItt: 'itt_over_8_days' },
+      { ...arras, at: '2025-12-31T22:30:00Z', category: 'D.TAG', cost: 120.5 },
+      // 2024 (the same period last year, and the previous period): 2 incidents, the last at 23:59 in Paris.
+      { ...lensWhole, at: '2024-05-05T10:00:00Z', category: 'B.NOISE' },
+      { ...arras, at: '2024-12-31T22:59:00Z', category: 'D.TAG' },
+      // Already January 2026 in Paris: outside every period read.
+      { ...arras, at: '2025-12-31T23:30:00Z', category: 'D.TAG' },
+    ]);
+    await database().query(`INSERT INTO observatory_agency_staff (organisation_id, agency_id, staff) VALUES ($1, $2, 4)`, [patrimony.organisationId, a.lens]);
+  });
+
+  const total = async (query: string) => (await get(`/observatory/dashboard?${query}`)).body.indicators.current.incidents as number;
+  const clusterCount = async (query: string) => {
+    const answer = await get(`/observatory/clusters?bbox=-180,-85,180,85&zoom=0&${query}`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return (answer.body.features as { count: number }[]).reduce((sum, feature) => sum + feature.count, 0);
+  };
+
+  it('is published in the application and its OpenAPI document', async () => {
+    const wired = createApp({ db: database(), config: readConfig({}) });
+    const doc = (await (await wired.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/observatory/dashboard', '/api/observatory/clusters', '/api/observatory/hotspots']));
+  });
+
+  it('computes the indicators with the previous period and the same period last year', async () => {
+    const { status, body } = await get('/observatory/dashboard?from=2025-01&to=2025-12');
+    expect(status, JSON.stringify(body)).toBe(200);
+    const { current, previous, lastYear } = body.indicators;
+    expect(body.dwellings).toBe(7);
+    expect(current.incidents).toBe(6);
+    expect(current.ratePer100Dwellings).toBeCloseTo((6 * 100) / 7, 10);
+    expect(current.damageCost).toBeCloseTo(420.5, 10);
+    expect(current.damageCostPerDwellingPerYear).toBeCloseTo(420.5 / 7, 10);
+    expect(current.staffAssaults).toMatchObject({ total: 1, physical: 1, verbal: 0, itt: { over8Days: 1 }, per100Staff: 25 });
+    expect(previous.incidents).toBe(2);
+    expect(lastYear.incidents).toBe(2);
+    expect(body.period.previous).toEqual({ from: '2024-01', to: '2024-12' });
+    expect(body.agencies.find((agency: any) => agency.agencyId === patrimony.agencyIds.lens)).toMatchObject({ incidents: 5, dwellings: 6, previous: 1 });
+    expect(body.families.find((family: any) => family.family === 'D').incidents).toBe(3);
+    expect(body.trend).toHaveLength(36);
+    expect(body.trend.find((month: any) => month.month === '2025-11').incidents).toBe(2);
+    expect(body.trend.find((month: any) => month.month === '2026-01')).toBeUndefined();
+    // 2025-02-10 19:30 UTC is a Monday, 20:30 in Paris.
+    expect(body.hourWeekday.grid[0][20]).toBe(1);
+    expect(body.hourWeekday.incidentsWithTime).toBe(6);
+    expect(body.repeatIncidents).toMatchObject({ hallsWithIncidents: 2, hallsWithRepeats: 1, repeatHallShare: 0.5, repeatIncidentShare: 0.8 });
+    // Quarter Oct–Dec at entrance A: three incidents, one of family C, none G3+: yellow (recurring), up from green.
+    expect(body.hallLevels).toMatchObject({ levels: { green: 1, yellow: 1 }, worse: 1 });
+  });
+
+  it('narrows every panel with the shared filters', async () => {
+    expect(await total('from=2025-01&to=2025-12&agencyId=' + patrimony.agencyIds.lens)).toBe(5);
+    expect(await total('from=2025-01&to=2025-12&entranceId=' + patrimony.entranceIds.lensA)).toBe(4);
+    expect(await total('from=2025-01&to=2025-12&commune=62041')).toBe(1);
+    expect(await total('from=2025-01&to=2025-12&qpv=QN06201M&family=D')).toBe(2);
+    expect(await total('from=2025-01&to=2025-12&status=closed')).toBe(1);
+    expect(await total('from=2025-12&to=2025-12&category=D.TAG')).toBe(1);
+  });
+
+  it('counts on the map exactly what the dashboard counts, for the same filter', async () => {
+    const filters = ['from=2025-01&to=2025-12', 'from=2024-01&to=2025-12', 'from=2025-01&to=2025-12&family=D', `from=2025-01&to=2025-12&residenceId=${patrimony.residenceIds.lens}`, 'from=2025-12&to=2025-12&severity=G1'];
+    for (const filter of filters) expect(await clusterCount(filter), filter).toBe(await total(filter));
+  });
+
+  it('rebuilds the cluster index after a change to the incidents', async () => {
+    const before = await clusterCount('from=2025-01&to=2025-12');
+    await seed([{ entrance: patrimony.entranceIds.lensB, building: patrimony.buildingIds.lensTower, residence: patrimony.residenceIds.lens, agency: patrimony.agencyIds.lens, at: '2025-07-01T10:00:00Z', category: 'D.TAG' }]);
+    expect(await clusterCount('from=2025-01&to=2025-12')).toBe(before + 1);
+    expect(await total('from=2025-01&to=2025-12')).toBe(before + 1);
+  });
+
+  it('serves the heatmap, the hotspots and the hall levels', async () => {
+    const heat = await get('/observatory/heatmap?from=2024-01&to=2025-12');
+    expect(heat.status).toBe(200);
+    expect((heat.body.points as { weight: number }[]).reduce((sum, point) => sum + point.weight, 0)).toBe(await total('from=2024-01&to=2025-12'));
+    const hot = await get('/observatory/hotspots?from=2025-01&to=2025-12&distance=200');
+    expect(hot.status, JSON.stringify(hot.body)).toBe(200);
+    expect(hot.body.units).toHaveLength(2);
+    const tower = hot.body.units.find((unit: any) => unit.id === patrimony.buildingIds.lensTower);
+    // Five incidents of 2025 in the tower's entrances, and the one added by the test above, for 6 dwellings.
+    expect(tower.ratePer100Dwellings).toBeCloseTo((6 * 100) / 6, 10);
+    const halls = await get('/observatory/hall-levels?from=2025-01&to=2025-12');
+    expect(halls.body.entrances.find((hall: any) => hall.entranceId === patrimony.entranceIds.lensA)).toMatchObject({ current: { level: 'yellow' }, previous: { level: 'green' }, change: 'worse' });
+  });
+
+  it('rejects bad filters naming the field', async () => {
+    for (const [query, field] of [['from=2025-13', 'query.from'], ['from=2025-06&to=2025-01', 'query.from'], ['from=2001-01&to=2025-01', 'query.from'], ['family=Z', 'query.family']] as const) {
+      const answer = await get(`/observatory/dashboard?${query}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+    }
+    const badBox = await get('/observatory/clusters?bbox=1,2,3&zoom=3');
+    expect(badBox.status).toBe(400);
+    expect(badBox.body.errors[0].field).toBe('query.bbox');
+  });
+});

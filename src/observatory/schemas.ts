@@ -1,0 +1,139 @@
+import { z } from '@hono/zod-openapi';
+import { FAMILIES, SEVERITIES } from '../incidents/domain/vocabulary.js';
+import { STATUSES } from '../incidents/domain/workflow.js';
+
+const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM attendu / expected');
+
+/** The filters every observatory answer shares, as query parameters (kept in the page URL). */
+export const FilterQuerySchema = z.object({
+  from: Month.optional().openapi({ description: 'First month (YYYY-MM), included; defaults to 11 months before `to`' }),
+  to: Month.optional().openapi({ description: 'Last month (YYYY-MM), included; defaults to the current month (Paris)' }),
+  directorateId: Id.optional(),
+  agencyId: Id.optional(),
+  commune: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, 'Code INSEE attendu / INSEE code expected').optional(),
+  qpv: z.string().min(3).max(20).optional(),
+  residenceId: Id.optional(),
+  buildingId: Id.optional(),
+  entranceId: Id.optional(),
+  family: z.enum(FAMILIES).optional(),
+  category: z.string().min(3).max(40).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  status: z.enum(STATUSES).optional(),
+});
+export type FilterQuery = z.infer<typeof FilterQuerySchema>;
+
+const Longitude = z.coerce.number().min(-180).max(180);
+const Latitude = z.coerce.number().min(-90).max(90);
+
+export const ClusterQuerySchema = FilterQuerySchema.extend({
+  bbox: z
+    .string()
+    .transform((value, context) => {
+      const parts = value.split(',').map(Number);
+      const [west, south, east, north] = parts;
+      const valid = parts.length === 4 && Longitude.safeParse(west).success && Longitude.safeParse(east).success
+        && Latitude.safeParse(south).success && Latitude.safeParse(north).success && south! <= north!;
+      if (!valid) {
+        context.addIssue({ code: 'custom', message: 'ouest,sud,est,nord en degrés attendus / west,south,east,north in degrees expected' });
+        return z.NEVER;
+      }
+      return parts as [number, number, number, number];
+    })
+    .openapi({ type: 'string', example: '1.5,50.2,3.2,51.0', description: 'west,south,east,north (WGS 84)' }),
+  zoom: z.coerce.number().int().min(0).max(22),
+});
+
+export const HotspotQuerySchema = FilterQuerySchema.extend({
+  unit: z.enum(['building', 'cell']).default('building').openapi({ description: 'Units holding dwellings: buildings, or square cells' }),
+  cellSize: z.coerce.number().int().min(100).max(1000).default(200).openapi({ description: 'Cell side in metres (unit=cell)' }),
+  distance: z.coerce.number().int().min(100).max(5000).default(500).openapi({ description: 'Neighbourhood radius in metres' }),
+});
+
+const Nullable = z.number().nullable();
+const StaffAssaultsSchema = z.object({
+  total: z.number(), verbal: z.number(), physical: z.number(), other: z.number(),
+  itt: z.object({ none: z.number(), upTo8Days: z.number(), over8Days: z.number(), unknown: z.number() }),
+  per100Staff: Nullable,
+});
+const IndicatorsSchema = z.object({
+  incidents: z.number(), ratePer100Dwellings: Nullable, damageCostPerDwellingPerYear: Nullable, damageCost: z.number(),
+  complaintShare: Nullable, meanHandlingHours: Nullable, staffAssaults: StaffAssaultsSchema,
+});
+const Range = z.object({ from: z.string(), to: z.string() });
+const Levels = z.object({ green: z.number(), yellow: z.number(), orange: z.number(), red: z.number() });
+const Rated = { incidents: z.number(), dwellings: z.number(), ratePer100Dwellings: Nullable, damageCost: z.number() };
+
+export const DashboardSchema = z
+  .object({
+    period: z.object({ current: Range, previous: Range, lastYear: Range }),
+    dwellings: z.number(),
+    staff: Nullable,
+    indicators: z.object({ current: IndicatorsSchema, previous: IndicatorsSchema, lastYear: IndicatorsSchema }),
+    repeatIncidents: z.object({ hallsWithIncidents: z.number(), hallsWithRepeats: z.number(), repeatHallShare: Nullable, repeatIncidentShare: Nullable }),
+    hallLevels: z.object({ levels: Levels, previousLevels: Levels, worse: z.number(), better: z.number() }),
+    families: z.array(z.object({ family: z.string(), incidents: z.number(), damageCost: z.number() })),
+    categories: z.array(z.object({ code: z.string(), family: z.string(), incidents: z.number(), damageCost: z.number() })),
+    trend: z.array(z.object({ month: z.string(), incidents: z.number(), damageCost: z.number() })),
+    seasonal: z.array(z.object({ year: z.number(), months: z.array(Nullable) })),
+    hourWeekday: z.object({ grid: z.array(z.array(z.number())), incidentsWithTime: z.number(), appliedFilters: z.array(z.string()) }),
+    directorates: z.array(z.object({ directorateId: z.number(), name: z.string(), incidents: z.number(), dwellings: z.number(), ratePer100Dwellings: Nullable })),
+    agencies: z.array(z.object({
+      agencyId: z.number(), name: z.string(), directorateId: z.number(), ...Rated, previous: z.number(), lastYear: z.number(),
+      complaintShare: Nullable, staff: Nullable, staffAssaultsWithVictim: z.number(), staffAssaultsPer100Staff: Nullable, reportingIndex: Nullable,
+    })),
+    communes: z.array(z.object({ insee: z.string(), name: z.string().nullable(), ...Rated })),
+    qpv: z.array(z.object({ code: z.string().nullable(), ...Rated })),
+    residences: z.array(z.object({ residenceId: z.number(), name: z.string(), agencyId: z.number(), communeInsee: z.string(), qpvCode: z.string().nullable(), ...Rated })),
+    halls: z.array(z.object({
+      entranceId: z.number(), incidents: z.number(), name: z.string().optional(), buildingName: z.string().nullable().optional(), residenceName: z.string().optional(),
+    })),
+  })
+  .openapi('ObservatoryDashboard');
+
+export const ClustersSchema = z
+  .object({
+    zoom: z.number(),
+    bbox: z.array(z.number()),
+    indexedPoints: z.number(),
+    features: z.array(z.object({
+      kind: z.enum(['cluster', 'incident']), lon: z.number(), lat: z.number(), count: z.number(),
+      clusterId: z.number().optional(), expansionZoom: z.number().optional(),
+      incidentId: z.number().optional(), family: z.string().optional(), severity: z.string().optional(),
+    })),
+  })
+  .openapi('ObservatoryClusters');
+
+export const HeatmapSchema = z
+  .object({ period: Range, points: z.array(z.object({ lon: z.number(), lat: z.number(), weight: z.number() })) })
+  .openapi('ObservatoryHeatmap');
+
+export const HotspotsSchema = z
+  .object({
+    period: Range,
+    unit: z.enum(['building', 'cell']),
+    distance: z.number(),
+    units: z.array(z.object({
+      id: z.number(), lon: z.number(), lat: z.number(), dwellings: z.number(), incidents: z.number(), ratePer100Dwellings: z.number(),
+      z: z.number(), p: z.number(), bin: z.number().int().min(-3).max(3),
+    })),
+  })
+  .openapi('ObservatoryHotspots');
+
+const AssessmentSchema = z.object({ level: z.enum(['green', 'yellow', 'orange', 'red']), reason: z.string(), incidents: z.number() });
+
+export const HallLevelsSchema = z
+  .object({
+    quarter: Range,
+    previousQuarter: Range,
+    entrances: z.array(z.object({
+      entranceId: z.number(), name: z.string(), buildingId: z.number(), buildingName: z.string().nullable(), residenceId: z.number(),
+      residenceName: z.string(), lon: z.number(), lat: z.number(), dwellings: z.number(),
+      current: AssessmentSchema, previous: AssessmentSchema, change: z.enum(['worse', 'better', 'same']),
+    })),
+  })
+  .openapi('ObservatoryHallLevels');
+
+export const StaffInputSchema = z
+  .object({ agencies: z.array(z.object({ agencyId: z.number().int().positive(), staff: z.number().int().min(0).max(100_000) })).min(1).max(1000) })
+  .openapi('ObservatoryStaffInput');
