@@ -62,6 +62,13 @@ describe('extract of one item', () => {
     expect(vote.rows[1]!.names).toEqual(['Monsieur DA SILVA', 'Madame FAURE']);
   });
 
+  it('titles the director general by civility', () => {
+    const file = structuredClone(example);
+    expect(block(composeExtract(file, 1), 'letterhead').lines[1]).toBe('Directeur général');
+    file.landlord.directorGeneral.civility = 'Mme';
+    expect(block(composeExtract(file, 1), 'letterhead').lines[1]).toBe('Directrice générale');
+  });
+
   it('speaks of the Bureau for a Bureau session', () => {
     const bureau = structuredClone(example);
     bureau.session.instance = 'BUREAU';

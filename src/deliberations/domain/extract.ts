@@ -106,7 +106,7 @@ export function composeExtract(file: SessionFile, rank: number): ExtractBlock[] 
       directorGeneral: `${dg.firstName} ${dg.lastName.toUpperCase()}`,
       landlordName: landlord.name,
       addressLines: landlord.addressLines,
-      lines: [`${dg.firstName} ${dg.lastName.toUpperCase()}`, 'Directeur général', landlord.name, ...landlord.addressLines],
+      lines: [`${dg.firstName} ${dg.lastName.toUpperCase()}`, dg.civility === 'Mme' ? 'Directrice générale' : 'Directeur général', landlord.name, ...landlord.addressLines],
     },
     {
       kind: 'title',

@@ -51,7 +51,7 @@ function letterhead(doc: Doc, block: BlockOf<'letterhead'>): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   doc.font('bold').text(block.directorGeneral, left, doc.y, { width, align: 'right' });
-  doc.font('regular').text('Directeur général', { width, align: 'right' }).moveDown(0.4);
+  doc.font('regular').text(block.lines[1]!, { width, align: 'right' }).moveDown(0.4);
   doc.font('bold').text(block.landlordName, left, doc.y, { width });
   doc.font('regular');
   for (const line of block.addressLines) doc.text(line, { width });

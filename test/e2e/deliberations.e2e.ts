@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Check, Item, Member, Session } from '../../web/src/deliberations/api.js';
+import {
+  chromiumAvailable, launchChromium, openGuardedContext, screenshot, SCREENSHOT_DIR, seriousAccessibilityViolations, VIEWPORTS, type GuardedContext,
+} from './support/browser.js';
+import { startVigie, type VigieServer } from './support/server.js';
+
+const PEOPLE = [
+  ['M.', 'Paul', 'Arnaud'], ['Mme', 'Claire', 'Bernard'], ['M.', 'Louis', 'Caron'], ['Mme', 'Inès', 'Duval'], ['M.', 'Yves', 'Etienne'],
+] as const;
+
+describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', () => {
+  let server: VigieServer;
+  let browser: Browser;
+  let guarded: GuardedContext;
+  let page: Page;
+  const api = async <T>(apiPath: string, method = 'GET', body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}${apiPath}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<T>;
+  };
+
+  /** A board of five with the usual OPH rules: two thirds quorum, one proxy per member. */
+  async function seedBoard(): Promise<void> {
+    await api('/api/deliberations/landlord', 'PUT', {
+      name: 'Office Test Habitat', legalForm: "Office Public de l'Habitat", siret: '27200001100011',
+      addressLines: ['1 rue de la Paix', '62300 LENS'], directorGeneral: { civility: 'Mme', firstName: 'Anne', lastName: 'Roussel' },
+    });
+    const board = await api<{ id: number }>('/api/deliberations/instances', 'POST', {
+      kind: 'board', name: "Conseil d'administration", seats: 5, quorum: { numerator: 2, denominator: 3 }, maxProxiesPerMember: 1,
+      remoteAttendanceAllowed: true, majority: 'present_or_represented', castingVote: true,
+    });
+    for (const [civility, firstName, lastName] of PEOPLE) {
+      await api('/api/deliberations/members', 'POST', {
+        civility, firstName, lastName, category: 'collectivity_elected', voting: true, instanceIds: [board.id], mandateStart: '2021-07-01', mandateEnd: null,
+      });
+    }
+  }
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startVigie(), launchChromium()]);
+    await seedBoard();
+    guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop);
+    page = await guarded.context.newPage();
+  });
+  afterAll(async () => {
+    await guarded?.context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const expectAccessible = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  it('enters a session with a proxy', async () => {
+    await page.goto('/');
+    await page.getByRole('navigation').getByRole('link', { name: 'Délibérations' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Registre des délibérations');
+    await page.getByLabel('Date de la séance').fill('2025-03-13');
+    await page.getByLabel('Date de convocation').fill('2025-02-27');
+    await page.getByLabel('Président de séance').selectOption({ label: 'M. Paul ARNAUD' });
+    await page.getByRole('button', { name: 'Créer la séance' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("Conseil d'administration — séance du 13 mars 2025");
+
+    await page.getByLabel('Statut de Mme Inès DUVAL').selectOption('excused_with_proxy');
+    await page.getByLabel('Titulaire du pouvoir de Mme Inès DUVAL').selectOption({ label: 'Mme Claire BERNARD' });
+    await page.getByRole('button', { name: 'Enregistrer la présence' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Feuille de présence enregistrée.');
+    expect(await page.getByTestId('attendance-summary').textContent()).toBe('Présents : 4 · pouvoirs : 1 · excusés : 0 · absents : 0');
+
+    const [session] = await api<Session[]>('/api/deliberations/sessions');
+    const members = await api<Member[]>('/api/deliberations/members');
+    const id = (lastName: string) => members.find((m) => m.lastName === lastName)!.id;
+    expect(session!.attendance.find((a) => a.memberId === id('Duval'))).toEqual({ memberId: id('Duval'), status: 'excused_with_proxy', proxyHolderId: id('Bernard') });
+    await expectAccessible();
+    await screenshot(page, 'deliberations-session');
+  });
+
+  it('adds an item with a stand-aside, refuses counts that do not add up, then adopts it', async () => {
+    await page.getByLabel('Numéro d’acte').fill('CA2025_03_01');
+    await page.getByLabel('Objet').fill('Convention de financement avec le Département pour la réhabilitation de la résidence Les Acacias');
+    await page.getByLabel('Direction').fill('Direction de la maîtrise d’ouvrage');
+    await page.getByLabel('Prénom').fill('Camille');
+    await page.getByLabel('Nom', { exact: true }).fill('Joly');
+    await page.getByLabel(/^Décisions/).fill('approuvent la convention de financement annexée à la présente délibération ;');
+    await page.getByRole('button', { name: 'Ajouter le point' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Point 1 — Convention de financement/);
+
+    await page.getByLabel('M. Louis CARON se retire').check();
+    await page.getByLabel('Motif du retrait de M. Louis CARON').fill('Conseiller départemental, membre de la commission permanente');
+    await page.getByLabel('Décompte').check();
+    // Four vote where only three members and one proxy can: the rules refuse the adoption.
+    await page.getByLabel('Pour', { exact: true }).fill('4');
+    await page.getByLabel('Abstentions', { exact: true }).fill('1');
+    await page.getByLabel('État').selectOption('adopted');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('VOTE_TOTAL_MISMATCH');
+
+    await page.getByLabel('Pour', { exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect.poll(() => page.getByTestId('findings').textContent()).toContain('Aucune erreur');
+
+    const [session] = await api<Session[]>('/api/deliberations/sessions');
+    const item = await api<Item>(`/api/deliberations/items/${session!.items[0]!.id}`);
+    expect(item.status).toBe('adopted');
+    expect(item.vote).toEqual({ kind: 'counts', for: 3, against: 0, abstentions: 1, notVoting: 0, presidentChoice: null });
+    expect(item.standAsides).toHaveLength(1);
+    const check = await api<Check>(`/api/deliberations/items/${item.id}/check`);
+    expect(check.errors).toEqual([]);
+    await expectAccessible();
+    await screenshot(page, 'deliberations-item');
+  });
+
+  it('generates the extract, rendered to PNG', async () => {
+    const href = await page.getByRole('link', { name: 'Extrait de la délibération (PDF)' }).getAttribute('href');
+    const response = await fetch(`${server.url}${href}`);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    const pdf = path.join(SCREENSHOT_DIR, 'deliberations-extract.pdf');
+    await writeFile(pdf, Buffer.from(await response.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('SEANCE DU 13 MARS 2025');
+    expect(text).toContain('Directrice générale');
+    expect(text).toContain('Président : Monsieur ARNAUD');
+    expect(text).toContain('Excusés : Madame DUVAL qui a donné pouvoir à Madame BERNARD.');
+    expect(text).toContain("Monsieur CARON n'ayant pas participé aux débats et vote de cette délibération.");
+    expect(text).toMatch(/Pour\s+3\n/);
+    expect(text).not.toContain('PROJET');
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')]);
+    expect(guarded.externalRequests).toEqual([]);
+    // The refused adoption is a 409 the browser logs; anything else is a fault of the page.
+    expect(guarded.pageErrors.filter((error) => !error.includes('409'))).toEqual([]);
+  });
+});
