@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
@@ -77,6 +79,18 @@ describeEachEngine('patrimony file import', (database) => {
     const snake = await importPatrimonyFile(database(), { siren: SIREN }, fixture('rpls-snake.csv'), { agencyCode: 'AG-LENS' });
     for (const level of Object.values(snake.counts)) expect(level).toMatchObject({ created: 0, updated: 0 });
     expect(snake.counts.dwellings.unchanged).toBe(5);
+  });
+
+  it('reports coordinates in a system PostGIS does not know', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'vigie-rpls-'));
+    const file = path.join(folder, 'rpls.csv');
+    await writeFile(file, 'DEPCOM;NOMVOIE;TYPECONST;X;Y;EPSG;RPLS_ID\n62498;RUE BASLY;C;687165.7;7037936.6;999999;R1\n62498;RUE VOLTAIRE;C;;;;R2\n62498;;C;687165.7;7037936.6;;R3\n');
+    try {
+      const error = await rejection(importPatrimonyFile(database(), { siren: SIREN }, file, { agencyCode: 'AG-LENS' }));
+      expect(error.errors.map(({ line, field }) => `${line}:${field}`)).toEqual(['2:EPSG', '3:X', '3:Y', '4:IMMEU']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('refuses an unknown agency and an unknown layout', async () => {

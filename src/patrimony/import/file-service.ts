@@ -72,16 +72,21 @@ async function agencyResolver(db: Queryable, organisationId: number, agencyCode:
   return () => agency;
 }
 
-/** WGS84 positions of the dwellings (null where X/Y are missing or in an unknown system, with an error). */
+/** The file is refused anyway: a placeholder keeps the report to the one error about the system. */
+const UNPROJECTABLE = { longitude: 0, latitude: 0 };
+
+/** WGS84 positions of the dwellings (null where X/Y are missing, for validation to report). */
 async function projectPositions(db: Queryable, dwellings: readonly RplsDwelling[], errors: FieldError[]) {
   const known = await repository.findKnownSrids(db, [...new Set(dwellings.map((dwelling) => dwelling.epsg))]);
+  const unknown = new Set<RplsDwelling>();
   const located = dwellings.filter((dwelling) => {
     if (dwelling.x === null || dwelling.y === null) return false;
     if (known.has(dwelling.epsg)) return true;
-    errors.push({ line: dwelling.line, field: 'longitude', message: `système de coordonnées EPSG:${dwelling.epsg} inconnu` });
+    errors.push({ line: dwelling.line, field: 'EPSG', message: `système de coordonnées EPSG:${dwelling.epsg} inconnu` });
+    unknown.add(dwelling);
     return false;
   });
   const positions = await repository.projectToWgs84(db, located.map(({ x, y, epsg }) => ({ x: x!, y: y!, srid: epsg })));
-  const byLine = new Map(located.map((dwelling, index) => [dwelling.line, positions[index]!]));
-  return dwellings.map((dwelling) => byLine.get(dwelling.line) ?? null);
+  const byDwelling = new Map(located.map((dwelling, index) => [dwelling, positions[index]!]));
+  return dwellings.map((dwelling) => byDwelling.get(dwelling) ?? (unknown.has(dwelling) ? UNPROJECTABLE : null));
 }

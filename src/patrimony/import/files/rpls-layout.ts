@@ -111,7 +111,7 @@ export function readRplsTable(table: Table): RplsTable {
     commune_insee: name('commune'), dwelling_code: name('id'), rpls_id: name('id'), kind: name('construction'), floor: name('floor'),
     rooms: name('rooms'), habitable_surface: name('surface'), construction_year: name('year'), financing: name('financing'),
     dpe_energy_class: name('dpeEnergy'), dpe_ghg_class: name('dpeGhg'), dpe_date: name('dpeDate'), longitude: name('x'),
-    latitude: name('y'), qpv_code: name('qpv'), building_code: name('building'), residence_code: name('block'),
+    latitude: name('y'), qpv_code: name('qpv'), building_code: name('building'), residence_code: name('block'), residence_name: name('block'),
     entrance_code: name('stair'), agency_code: name('commune'),
   });
 
@@ -138,7 +138,7 @@ export function readRplsTable(table: Table): RplsTable {
       line,
       x: number('x', 'longitude'),
       y: number('y', 'latitude'),
-      epsg: number('epsg', 'longitude') ?? defaultEpsg(commune),
+      epsg: number('epsg', name('epsg')) ?? defaultEpsg(commune),
       row: {
         residence_code: residenceCode,
         residence_name: block ?? address,
