@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../core/config.js';
 import type { Database } from '../db/database.js';
+import type { Actor } from '../http/context.js';
 import { createApp } from '../http/app.js';
 import { handleError } from '../http/problem.js';
 import { createRouter } from '../http/router.js';
@@ -10,12 +11,12 @@ import { STATUSES, TRANSITIONS, type Status } from './domain/workflow.js';
 import { incidentRoutes } from './routes.js';
 
 /** The incident routes as one organisation sees them (accounts do not exist yet). */
-function appFor(db: Database, organisationId: number) {
+function appFor(db: Database, organisationId: number, actor: Omit<Actor, 'organisationId'> = {}) {
   const app = createRouter();
   app.onError(handleError);
   app.use('*', async (c, next) => {
     c.set('db', db);
-    c.set('actor', { organisationId });
+    c.set('actor', { organisationId, ...actor });
     await next();
   });
   app.route('/api', incidentRoutes());
@@ -299,6 +300,25 @@ describeEachEngine('incidents API', (database) => {
     expect(places[0]!.residenceName).toBe('Résidence Grande Résidence');
     expect((await send(app, 'GET', '/incidents/places/nearest?lon=2.83&lat=50.44')).body).toEqual([]);
     expect((await send(app, 'GET', '/incidents/places/nearest?lon=200&lat=50')).body.errors[0].field).toBe('query.lon');
+  });
+
+  it('shows attacks on staff only to the observatory, the agency’s managers and their reporter', async () => {
+    const perimeter = { wholeOrganisation: false, agencyIds: [patrimony.agencyIds.lens], directorateIds: [], communes: [] };
+    const reporter = appFor(database(), patrimony.organisationId, { userId: 501, grants: [{ role: 'agent', perimeter }] });
+    const colleague = appFor(database(), patrimony.organisationId, { userId: 502, grants: [{ role: 'agent', perimeter }] });
+    const manager = appFor(database(), patrimony.organisationId, { userId: 503, grants: [{ role: 'agency_manager', perimeter }] });
+    const created = await send(reporter, 'POST', '/incidents', {
+      place: { kind: 'entrance', id: patrimony.entranceIds.lensA }, occurredAt: '2020-02-02', channel: 'caretaker', categoryCode: 'E.THREAT', description: 'Menaces',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.incident.id as number;
+    expect(created.body.incident.recordedBy).toBe(501);
+    for (const [viewer, visible] of [[reporter, true], [colleague, false], [manager, true], [app, true]] as const) {
+      expect((await send(viewer, 'GET', `/incidents/${id}`)).status).toBe(visible ? 200 : 404);
+      const listed = (await send(viewer, 'GET', '/incidents?family=E&limit=200')).body.items as Incident[];
+      expect(listed.some((incident) => incident.id === id)).toBe(visible);
+    }
+    expect(((await send(colleague, 'GET', '/incidents?family=D&limit=5')).body.items as Incident[]).length).toBeGreaterThan(0);
   });
 
   it('hides an organisation’s incidents from every other organisation (404)', async () => {

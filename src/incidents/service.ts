@@ -2,7 +2,7 @@ import { AppError, conflict, notFound, validationError } from '../core/errors.js
 import type { Database, Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import { validateAction, type ActionInput } from './domain/actions.js';
-import { canViewIncident, confidentialFilter, type Viewer } from './domain/confidentiality.js';
+import { canViewIncident, confidentialFilter, viewerOf } from './domain/confidentiality.js';
 import { decodeCursor, encodeCursor } from './domain/cursor.js';
 import { duplicateSearchWindow, isProbableDuplicate } from './domain/duplicates.js';
 import { assessHall, hallWindowStart, HALL_WINDOW_DAYS } from './domain/hall-level.js';
@@ -15,14 +15,8 @@ import * as repository from './repository.js';
 import { incidentsCsv } from './export-csv.js';
 import type { CreateIncidentInput, ListFilters, ListQuery, UpdateIncidentInput } from './schemas.js';
 
-/**
- * Until accounts exist (access issue) the caller is known only by its organisation, and acts
- * as that organisation's central observatory, with no user id to record.
- */
-function viewerOf(actor: Actor): Viewer {
-  return { organisationId: actor.organisationId, userId: null, centralObservatory: true, managedAgencyIds: [] };
-}
-const authorOf = (actor: Actor): number | null => viewerOf(actor).userId;
+/** Who records a change: the signed-in user, when there is one. */
+const authorOf = (actor: Actor): number | null => actor.userId ?? null;
 
 // ——— Nomenclature ———
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canViewIncident, confidentialFilter, type Viewer } from './confidentiality.js';
+import { canViewIncident, confidentialFilter, viewerOf, type Viewer } from './confidentiality.js';
 
 const staff: Viewer = { organisationId: 1, userId: 42, centralObservatory: false, managedAgencyIds: [] };
 const assault = { organisationId: 1, family: 'E' as const, agencyId: 3, recordedBy: 7 };
@@ -22,5 +22,16 @@ describe('confidentiality of attacks on staff', () => {
   it('gives lists the same rule as a filter', () => {
     expect(confidentialFilter({ ...staff, centralObservatory: true })).toBeNull();
     expect(confidentialFilter({ ...staff, managedAgencyIds: [3] })).toEqual({ families: ['E'], agencyIds: [3], userId: 42 });
+  });
+
+  it('derives the viewer from the actor’s grants', () => {
+    const agencies = (agencyIds: number[]) => ({ wholeOrganisation: false, agencyIds, directorateIds: [], communes: [] });
+    expect(viewerOf({ organisationId: 1 })).toEqual({ organisationId: 1, userId: null, centralObservatory: true, managedAgencyIds: [] });
+    const manager = viewerOf({ organisationId: 1, userId: 9, grants: [{ role: 'agency_manager', perimeter: agencies([3, 5]) }, { role: 'agent', perimeter: agencies([8]) }] });
+    expect(manager).toEqual({ organisationId: 1, userId: 9, centralObservatory: false, managedAgencyIds: [3, 5] });
+    expect(canViewIncident(manager, assault)).toBe(true);
+    expect(canViewIncident(viewerOf({ organisationId: 1, userId: 9, grants: [{ role: 'agent', perimeter: agencies([3]) }] }), assault)).toBe(false);
+    const observatory = viewerOf({ organisationId: 1, userId: 2, grants: [{ role: 'observatory_officer', perimeter: { wholeOrganisation: true, agencyIds: [], directorateIds: [], communes: [] } }] });
+    expect(observatory.centralObservatory).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import type { Grant } from '../../access/domain/perimeter.js';
 import type { Family } from './vocabulary.js';
 
 /**
@@ -21,6 +22,21 @@ export interface VisibleFacts {
   family: Family;
   agencyId: number;
   recordedBy: number | null;
+}
+
+/**
+ * The viewer an actor is. Without grants (the caller known only by its organisation, before
+ * accounts) it acts as the organisation's observatory; with grants, the observatory officer
+ * role makes it the central observatory and agency-manager grants give the agencies it manages.
+ */
+export function viewerOf(actor: { organisationId: number; userId?: number; grants?: readonly Grant[] }): Viewer {
+  const grants = actor.grants;
+  return {
+    organisationId: actor.organisationId,
+    userId: actor.userId ?? null,
+    centralObservatory: grants === undefined || grants.some((grant) => grant.role === 'observatory_officer'),
+    managedAgencyIds: (grants ?? []).filter((grant) => grant.role === 'agency_manager').flatMap((grant) => grant.perimeter.agencyIds),
+  };
 }
 
 export function canViewIncident(viewer: Viewer, incident: VisibleFacts): boolean {
