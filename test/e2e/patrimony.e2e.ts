@@ -10,6 +10,8 @@ import {
 import { startVigie, type VigieServer } from './support/server.js';
 
 const DOCS_HOME_SCREENSHOT = path.resolve('docs/screenshots/home.png');
+const BASEMAP_ORIGIN = 'http://basemap.example.invalid';
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => {
   let server: VigieServer;
@@ -120,4 +122,26 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
       });
     });
   }
+
+  it('draws a configured raster basemap under the residences', async () => {
+    await server.restart({ basemapUrl: `${BASEMAP_ORIGIN}/plan/{z}/{x}/{y}.png` });
+    const stats = await api<PatrimonyStats>('/api/patrimony/stats');
+    const guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop);
+    try {
+      const page = await guarded.context.newPage();
+      const tiles: string[] = [];
+      await page.route(`${BASEMAP_ORIGIN}/**`, (route) => {
+        tiles.push(route.request().url());
+        return route.fulfill({ contentType: 'image/png', body: ONE_PIXEL_PNG });
+      });
+      await page.goto('/');
+      await expect.poll(() => page.getByTestId('map-summary').getAttribute('data-residences'), { timeout: 30_000 }).toBe(String(stats.residences));
+      expect(tiles.length).toBeGreaterThan(0);
+      for (const tile of tiles) expect(tile).toMatch(/^http:\/\/basemap\.example\.invalid\/plan\/\d+\/\d+\/\d+\.png$/);
+      expect(guarded.externalRequests).toEqual([]);
+      expect(guarded.pageErrors).toEqual([]);
+    } finally {
+      await guarded.context.close();
+    }
+  });
 });

@@ -4,11 +4,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export interface VigieServer {
-  url: string;
-  stop(): Promise<void>;
-}
-
 const STARTUP_TIMEOUT_MS = 180_000;
 
 function freePort(): Promise<number> {
@@ -45,30 +40,59 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/**
- * A real Vigie server in a child process, with the demo landlord loaded into an embedded
- * database in a temporary folder.
- */
-export async function startVigie(): Promise<VigieServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'vigie-e2e-'));
+interface ServeOptions {
+  /** VIGIE_BASEMAP_URL for the server; none by default. */
+  basemapUrl?: string;
+}
+
+async function serve(dataDir: string, { basemapUrl = '' }: ServeOptions): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/vigie.js', 'serve', '--demo-if-empty'], {
-    env: { ...process.env, VIGIE_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', VIGIE_BASEMAP_URL: '' },
+    env: { ...process.env, VIGIE_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', VIGIE_BASEMAP_URL: basemapUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    await stopProcess(child);
-    await rm(dataDir, { recursive: true, force: true });
-  };
   try {
     await waitForHealth(url, child, () => output);
   } catch (error) {
-    await stop();
+    await stopProcess(child);
     throw error;
   }
-  return { url, stop };
+  return { url, child };
+}
+
+export interface VigieServer {
+  url: string;
+  /** Restarts on the same database (the demo is loaded once) with other settings. */
+  restart(options: ServeOptions): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real Vigie server in a child process, with the demo landlord loaded into an embedded
+ * database in a temporary folder.
+ */
+export async function startVigie(options: ServeOptions = {}): Promise<VigieServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vigie-e2e-'));
+  const removeData = () => rm(dataDir, { recursive: true, force: true });
+  let current = await serve(dataDir, options).catch(async (error: unknown) => {
+    await removeData();
+    throw error;
+  });
+  return {
+    get url() {
+      return current.url;
+    },
+    async restart(next) {
+      await stopProcess(current.child);
+      current = await serve(dataDir, next);
+    },
+    async stop() {
+      await stopProcess(current.child);
+      await removeData();
+    },
+  };
 }
