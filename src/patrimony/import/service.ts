@@ -29,15 +29,6 @@ export interface ImportSource {
 /** Large enough to amortise round trips, small enough to keep each JSON parameter modest. */
 const BATCH_SIZE = 2_000;
 
-const WRITERS: Record<ImportLevel, (db: Queryable, organisationId: number, batch: never[]) => Promise<repository.UpsertCounts>> = {
-  directorates: repository.upsertDirectorates,
-  agencies: repository.upsertAgencies,
-  residences: repository.upsertResidences,
-  buildings: repository.upsertBuildings,
-  entrances: repository.upsertEntrances,
-  dwellings: repository.upsertDwellings,
-};
-
 /**
  * Imports dwellings with their chain of places, all or nothing, in one transaction. Codes are
  * upserted: re-importing the same rows reports them all unchanged. Every bad row is reported
@@ -79,24 +70,34 @@ async function checkAgainstDatabase(db: Queryable, organisationId: number, { row
   return errors;
 }
 
-async function writeLevels(db: Queryable, organisationId: number, levels: PatrimonyLevels, onProgress?: ImportProgress): Promise<ImportCounts> {
-  const counts = {} as ImportCounts;
-  const total = levels.dwellings.length;
-  onProgress?.(0, total);
-  for (const level of IMPORT_LEVELS) {
-    const items = levels[level];
-    const levelCounts: LevelCounts = { created: 0, updated: 0, unchanged: 0 };
-    for (let start = 0; start < items.length; start += BATCH_SIZE) {
-      const batch = items.slice(start, start + BATCH_SIZE);
-      const written = await WRITERS[level](db, organisationId, batch as never[]);
-      levelCounts.created += written.created;
-      levelCounts.updated += written.updated;
-      levelCounts.unchanged += batch.length - written.created - written.updated;
-      if (level === 'dwellings') onProgress?.(start + batch.length, total);
-    }
-    counts[level] = levelCounts;
+type Upsert<T> = (db: Queryable, organisationId: number, batch: T[]) => Promise<repository.UpsertCounts>;
+
+/** Upserts one level in batches; `onBatch` hears how many items are written so far. */
+async function writeLevel<T>(db: Queryable, organisationId: number, items: readonly T[], upsert: Upsert<T>, onBatch?: (done: number) => void): Promise<LevelCounts> {
+  const counts: LevelCounts = { created: 0, updated: 0, unchanged: 0 };
+  for (let start = 0; start < items.length; start += BATCH_SIZE) {
+    const batch = items.slice(start, start + BATCH_SIZE);
+    const written = await upsert(db, organisationId, batch);
+    counts.created += written.created;
+    counts.updated += written.updated;
+    counts.unchanged += batch.length - written.created - written.updated;
+    onBatch?.(start + batch.length);
   }
   return counts;
+}
+
+/** Parents before children, so that each level finds the ids of the one above by code. */
+async function writeLevels(db: Queryable, organisationId: number, levels: PatrimonyLevels, onProgress?: ImportProgress): Promise<ImportCounts> {
+  const total = levels.dwellings.length;
+  onProgress?.(0, total);
+  return {
+    directorates: await writeLevel(db, organisationId, levels.directorates, repository.upsertDirectorates),
+    agencies: await writeLevel(db, organisationId, levels.agencies, repository.upsertAgencies),
+    residences: await writeLevel(db, organisationId, levels.residences, repository.upsertResidences),
+    buildings: await writeLevel(db, organisationId, levels.buildings, repository.upsertBuildings),
+    entrances: await writeLevel(db, organisationId, levels.entrances, repository.upsertEntrances),
+    dwellings: await writeLevel(db, organisationId, levels.dwellings, repository.upsertDwellings, (done) => onProgress?.(done, total)),
+  };
 }
 
 const SIREN = /^[0-9]{9}$/;
