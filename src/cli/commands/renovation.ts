@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { validationError } from '../../core/errors.js';
+import type { Database } from '../../db/database.js';
 import { parseIsoDate } from '../../renovation/dpe/domain/dates.js';
+import { consumptionWorkbook, forecastWorkbook, trackingWorkbook } from '../../renovation/reports/service.js';
 import { complianceOverview, importDpeFile, resolveOrganisation } from '../../renovation/service.js';
 import { withDatabase } from '../database.js';
 
@@ -17,9 +20,9 @@ export function registerRenovation(program: Command): void {
       if (result.unmatched > 0) console.log(`  non rattachés (extrait) : ${result.unmatchedSample.join(', ')}`);
     });
 
-  program
-    .command('renovation')
-    .description('Renovation steering')
+  const renovation = program.command('renovation').description('Renovation steering');
+  registerReports(renovation);
+  renovation
     .command('compliance')
     .description('Dwellings per letting ban (compliant, covered, at risk, not covered, unknown) and the E/F/G trajectory to 2034')
     .option('--organisation <siren>', 'SIREN of the organisation (needed when there are several)')
@@ -42,5 +45,44 @@ export function registerRenovation(program: Command): void {
       for (const year of overview.trajectory) {
         console.log(`${String(year.year).padEnd(8)}${String(year.E).padStart(8)}${String(year.F).padStart(8)}${String(year.G).padStart(8)}${String(year.unknown).padStart(10)}${String(year.banned).padStart(11)}`);
       }
+    });
+}
+
+/** `vigie renovation report forecast|tracking|consumption --out file.xlsx`: the workbooks owed to the Département. */
+function registerReports(renovation: Command): void {
+  const report = renovation.command('report').description('Write a report workbook (XLSX) for the Département');
+  const organisation = ['--organisation <siren>', 'SIREN of the organisation (needed when there are several)'] as const;
+  const write = async (out: string, make: (db: Database, organisationId: number) => Promise<Buffer>, siren?: string) => {
+    const buffer = await withDatabase(async (db) => make(db, await resolveOrganisation(db, siren)));
+    await writeFile(out, buffer);
+    console.log(`Écrit : ${out} (${buffer.length} octets)`);
+  };
+  report
+    .command('forecast')
+    .description('November forecast: planned volumes of year N per territory and kind')
+    .requiredOption('--year <year>', 'year N of the forecast')
+    .requiredOption('--out <file>', 'XLSX file to write')
+    .option(...organisation)
+    .action(async (options: { year: string; out: string; organisation?: string }) => {
+      const year = Number(options.year);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw validationError('Année invalide', [{ field: 'year', message: `année attendue, reçu « ${options.year} »` }]);
+      await write(options.out, (db, id) => forecastWorkbook(db, id, year), options.organisation);
+    });
+  report
+    .command('tracking')
+    .description('Semi-annual tracking table of the operations financed by the Département')
+    .requiredOption('--semester <semester>', 'YYYY-S1 or YYYY-S2')
+    .requiredOption('--out <file>', 'XLSX file to write')
+    .option(...organisation)
+    .action(async (options: { semester: string; out: string; organisation?: string }) => {
+      await write(options.out, (db, id) => trackingWorkbook(db, id, options.semester), options.organisation);
+    });
+  report
+    .command('consumption')
+    .description('Envelope consumption by year for each framework convention')
+    .requiredOption('--out <file>', 'XLSX file to write')
+    .option(...organisation)
+    .action(async (options: { out: string; organisation?: string }) => {
+      await write(options.out, (db, id) => consumptionWorkbook(db, id), options.organisation);
     });
 }
