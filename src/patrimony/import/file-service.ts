@@ -1,5 +1,5 @@
 import { validationError, type FieldError } from '../../core/errors.js';
-import type { Database, Queryable } from '../../db/database.js';
+import type { Queryable } from '../../db/database.js';
 import { isNativeHeader, readNativeTable } from './files/native-layout.js';
 import { readTable, type Table } from './files/read-table.js';
 import { completeRplsRows, isRplsHeader, readRplsTable, type AgencyRef, type RplsDwelling } from './files/rpls-layout.js';
@@ -39,7 +39,7 @@ export interface FileImportResult {
  * Imports a .csv or .xlsx patrimony file (native or RPLS layout) in one transaction, with the
  * organisation it creates if needed: all or nothing.
  */
-export async function importPatrimonyFile(db: Database, choice: OrganisationChoice, file: string, options: FileImportOptions = {}): Promise<FileImportResult> {
+export async function importPatrimonyFile(db: Queryable, choice: OrganisationChoice, file: string, options: FileImportOptions = {}): Promise<FileImportResult> {
   const table = await readTable(file);
   const layout = detectLayout(table.header);
   return db.transaction(async (tx) => {
