@@ -1,4 +1,4 @@
-import { notFound, validationError } from '../core/errors.js';
+import { conflict, notFound, validationError } from '../core/errors.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import { composeExtract, type ExtractBlock } from './domain/extract.js';
@@ -57,8 +57,11 @@ export async function updateItem(db: Database, actor: Actor, itemId: number, inp
   return getItem(db, actor, itemId);
 }
 
+/** A transmitted act is in the prefecture's register: it cannot disappear from the landlord's. */
 export async function deleteItem(db: Queryable, actor: Actor, itemId: number): Promise<void> {
-  if (!(await repository.deleteItem(db, actor.organisationId, itemId))) throw notFound(`Item ${itemId}`);
+  const item = await getItem(db, actor, itemId);
+  if (item.status === 'transmitted') throw conflict(`L’acte ${item.actNumber} a été transmis en préfecture (transmitted act)`);
+  await repository.deleteItem(db, actor.organisationId, itemId);
 }
 
 /** Errors and warnings of the domain's rules for the item, with those on the whole session. */

@@ -148,6 +148,18 @@ describeEachEngine('deliberations API', (database) => {
       expect(((await response.json()) as Problem).detail).toMatch(/QUORUM_NOT_MET|PROXY_HOLDER_INVALID/);
     });
 
+    it('keeps transmitted acts and the rosters of adopted decisions', async () => {
+      expect((await send('DELETE', `/api/deliberations/items/${itemOfRank(1).id}`)).status).toBe(409);
+      expect((await send('DELETE', `/api/deliberations/sessions/${imported.sessionId}`)).status).toBe(409);
+      const members = await getJson<{ id: number; instanceIds: number[]; externalId: string }[]>('/api/deliberations/members');
+      const { id, ...president } = members.find((m) => m.externalId === 'm01')!;
+      const [board] = await getJson<{ id: number }[]>('/api/deliberations/instances');
+      // The president leaving the board would leave adopted decisions with a member outside the instance.
+      const leaving = await send('PUT', `/api/deliberations/members/${id}`, { ...president, instanceIds: president.instanceIds.filter((i) => i !== board!.id) });
+      expect(leaving.status).toBe(409);
+      expect(((await leaving.json()) as Problem).detail).toContain('ROSTER_NOT_IN_INSTANCE');
+    });
+
     it('answers 400 naming the field for an unknown member and a proxy without holder', async () => {
       const [instance] = await getJson<{ id: number }[]>('/api/deliberations/instances');
       const response = await send('POST', '/api/deliberations/sessions', {

@@ -78,8 +78,8 @@ const sessionUpdate = createRoute({
   request: { params: IdParam('sessionId'), ...body(SessionInputSchema) }, responses: { 200: json(SessionSchema, 'Updated'), ...errorResponses, ...conflict },
 });
 const sessionDelete = createRoute({
-  method: 'delete', path: '/deliberations/sessions/{sessionId}', tags, summary: 'Remove a session and its items',
-  request: { params: IdParam('sessionId') }, responses: { ...deleted, ...errorResponses },
+  method: 'delete', path: '/deliberations/sessions/{sessionId}', tags, summary: 'Remove a session and its items (409 if an act was transmitted)',
+  request: { params: IdParam('sessionId') }, responses: { ...deleted, ...errorResponses, ...conflict },
 });
 
 const itemCreate = createRoute({
@@ -95,8 +95,8 @@ const itemUpdate = createRoute({
   request: { params: IdParam('itemId'), ...body(ItemInputSchema) }, responses: { 200: json(ItemSchema, 'Updated'), ...errorResponses, ...conflict },
 });
 const itemDelete = createRoute({
-  method: 'delete', path: '/deliberations/items/{itemId}', tags, summary: 'Remove an item',
-  request: { params: IdParam('itemId') }, responses: { ...deleted, ...errorResponses },
+  method: 'delete', path: '/deliberations/items/{itemId}', tags, summary: 'Remove an item (409 once transmitted)',
+  request: { params: IdParam('itemId') }, responses: { ...deleted, ...errorResponses, ...conflict },
 });
 const itemCheck = createRoute({
   method: 'get', path: '/deliberations/items/{itemId}/check', tags, summary: 'Errors and warnings of the register’s rules, each with its legal source',

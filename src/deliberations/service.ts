@@ -60,8 +60,10 @@ export async function createMember(db: Database, actor: Actor, input: MemberInpu
 export async function updateMember(db: Database, actor: Actor, memberId: number, input: MemberInput) {
   return db.transaction(async (tx) => {
     await assertKnownInstances(tx, actor, input.instanceIds);
-    if (!(await repository.updateMember(tx, actor.organisationId, memberId, input))) throw notFound(`Member ${memberId}`);
-    for (const instanceId of input.instanceIds) await assertDecisionsHoldForInstance(tx, actor, instanceId);
+    const before = await repository.findMember(tx, actor.organisationId, memberId);
+    if (!before || !(await repository.updateMember(tx, actor.organisationId, memberId, input))) throw notFound(`Member ${memberId}`);
+    // Both the instances left and those joined: leaving one changes its roster too.
+    for (const instanceId of new Set([...before.instanceIds, ...input.instanceIds])) await assertDecisionsHoldForInstance(tx, actor, instanceId);
     return (await repository.findMember(tx, actor.organisationId, memberId))!;
   });
 }
@@ -116,6 +118,8 @@ export async function updateSession(db: Database, actor: Actor, sessionId: numbe
 }
 
 export async function deleteSession(db: Queryable, actor: Actor, sessionId: number): Promise<void> {
+  const items = await repository.listItemSummaries(db, actor.organisationId, sessionId);
+  if (items.some((i) => i.status === 'transmitted')) throw conflict(`La séance ${sessionId} contient des actes transmis en préfecture (session holds transmitted acts)`);
   if (!(await repository.deleteSession(db, actor.organisationId, sessionId))) throw notFound(`Session ${sessionId}`);
 }
 
