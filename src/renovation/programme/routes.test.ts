@@ -39,6 +39,8 @@ describeEachEngine('renovation programme API', (database) => {
     });
     expect(application.status).toBe(201);
     application2024 = ((await application.json()) as { id: number }).id;
+    const listed = (await (await app.request('/api/renovation/conventions')).json()) as { kind: string; frameworkId: number | null; investmentCents: number }[];
+    expect(listed.map((c) => [c.kind, c.frameworkId, c.investmentCents])).toEqual([['framework', null, 100_000_000_00], ['application', frameworkId, 4_000_000_00]]);
   });
 
   const operation = () => ({

@@ -51,6 +51,14 @@ const removeLine = createRoute({
   request: { params: IdParam('lineId') },
   responses: { ...noContent, ...errorResponses },
 });
+const ConventionSchema = z.object({
+  id: z.number().int(), externalId: z.string(), kind: z.enum(['framework', 'application']), frameworkId: z.number().int().nullable(), name: z.string(),
+  firstYear: z.number().int(), lastYear: z.number().int(), investmentCents: z.number().int(), operatingCents: z.number().int(), signedOn: z.string().nullable(),
+}).openapi('FundingConvention');
+const listConventions = createRoute({
+  method: 'get', path: '/renovation/conventions', tags, summary: 'Département conventions: frameworks, then annual application conventions',
+  responses: { 200: json(z.array(ConventionSchema), 'The conventions'), ...errorResponses },
+});
 const createConvention = createRoute({
   method: 'post', path: '/renovation/conventions', tags, summary: 'Create a framework or annual application convention (409 beyond the framework)',
   request: body(ConventionInputSchema),
@@ -79,5 +87,6 @@ export function programmeRoutes() {
       await service.deleteFinancingLine(...scope(c), c.req.valid('param').lineId);
       return c.body(null, 204);
     })
+    .openapi(listConventions, async (c) => c.json(await service.listConventions(...scope(c)), 200))
     .openapi(createConvention, async (c) => c.json({ id: await service.createConvention(...scope(c), c.req.valid('json')) }, 201));
 }

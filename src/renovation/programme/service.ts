@@ -224,6 +224,8 @@ export async function deleteFinancingLine(db: Queryable, organisationId: number,
   if (!(await repository.deleteFinancingLine(db, organisationId, lineId))) throw notFound(`Ligne de financement ${lineId}`);
 }
 
+export const listConventions = (db: Queryable, organisationId: number) => repository.listConventions(db, organisationId);
+
 export interface ConventionInput {
   externalId: string;
   kind: 'framework' | 'application';
