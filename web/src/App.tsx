@@ -1,5 +1,6 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { DELIBERATION_ROUTES } from './deliberations/routes.js';
+import { INCIDENT_ROUTES } from './incidents/routes.js';
 import { HomePage } from './patrimony/HomePage.js';
 import { RESIDENCE_ROUTE, SEARCH_PATH } from './patrimony/paths.js';
 import { ResidencePage } from './patrimony/ResidencePage.js';
@@ -15,6 +16,7 @@ const router = createBrowserRouter([
       { path: SEARCH_PATH, element: <SearchPage /> },
       { path: RESIDENCE_ROUTE, element: <ResidencePage /> },
       ...DELIBERATION_ROUTES,
+      ...INCIDENT_ROUTES,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

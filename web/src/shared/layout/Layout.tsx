@@ -20,6 +20,7 @@ export function Layout() {
             <li><NavLink to="/" end>{t('nav.home')}</NavLink></li>
             <li><NavLink to="/patrimoine/recherche">{t('nav.search')}</NavLink></li>
             <li><NavLink to="/deliberations">{t('deliberations.nav')}</NavLink></li>
+            <li><NavLink to="/incidents">{t('incidents.nav')}</NavLink></li>
           </ul>
         </nav>
       </header>

@@ -1,0 +1,56 @@
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResidenceMap } from '../shared/api.js';
+import { boundsOf, type Position } from '../shared/map/bounds.js';
+import { MapView } from '../shared/map/MapView.js';
+import { MAP_COLORS } from '../shared/map/style.js';
+
+const PICKED_SOURCE = 'picked-place';
+const pointCollection = (position: Position | null) => ({
+  type: 'FeatureCollection' as const,
+  features: position ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: position }, properties: {} }] : [],
+});
+
+interface PlaceMapProps {
+  residences: ResidenceMap;
+  /** The snapped place, ringed on the map; the map centres on it when it comes from elsewhere. */
+  picked: Position | null;
+  onTap: (lon: number, lat: number) => void;
+}
+
+/** The residences on a map; a tap hands its coordinates over, to be snapped by the API. */
+export function PlaceMap({ residences, picked, onTap }: PlaceMapProps) {
+  const { t } = useTranslation();
+  const mapRef = useRef<MapLibreMap>(undefined);
+  const latestTap = useRef(onTap);
+  latestTap.current = onTap;
+
+  const onLoad = useCallback((map: MapLibreMap) => {
+    map.addSource('incident-residences', { type: 'geojson', data: residences });
+    map.addLayer({
+      id: 'incident-residences', type: 'circle', source: 'incident-residences',
+      paint: { 'circle-radius': 5, 'circle-color': MAP_COLORS.residence, 'circle-stroke-color': MAP_COLORS.residenceHalo, 'circle-stroke-width': 1.5 },
+    });
+    map.addSource(PICKED_SOURCE, { type: 'geojson', data: pointCollection(null) });
+    map.addLayer({
+      id: PICKED_SOURCE, type: 'circle', source: PICKED_SOURCE,
+      paint: { 'circle-radius': 10, 'circle-color': MAP_COLORS.building, 'circle-opacity': 0.35, 'circle-stroke-color': MAP_COLORS.building, 'circle-stroke-width': 3 },
+    });
+    const bounds = boundsOf(residences.features.map((feature) => feature.geometry.coordinates));
+    if (bounds) map.fitBounds(bounds, { padding: 24, maxZoom: 16, animate: false });
+    map.on('click', (event) => latestTap.current(event.lngLat.lng, event.lngLat.lat));
+    mapRef.current = map;
+    return () => {
+      mapRef.current = undefined;
+    };
+  }, [residences]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    (map?.getSource(PICKED_SOURCE) as GeoJSONSource | undefined)?.setData(pointCollection(picked));
+    if (map && picked && !map.getBounds().contains(picked)) map.jumpTo({ center: picked, zoom: Math.max(map.getZoom(), 17) });
+  }, [picked]);
+
+  return <MapView label={t('incidents.place.mapLabel')} className="map incident-map" onLoad={onLoad} />;
+}

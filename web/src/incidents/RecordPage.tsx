@@ -1,0 +1,184 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ProblemAlert } from '../deliberations/ProblemAlert.js';
+import { sendJson } from '../deliberations/api.js';
+import { useApi } from '../shared/api.js';
+import { RemoteView } from '../shared/RemoteView.js';
+import { useDocumentTitle } from '../shared/useDocumentTitle.js';
+import { CHANNELS, FAMILIES, SEVERITIES, type Category, type Channel, type CreatedIncident, type Severity } from './api.js';
+import { localDay, localTime, occurredAtOf } from './domain/occurrence.js';
+import { IncidentsNav } from './IncidentsNav.js';
+import { useCategoryLabel } from './labels.js';
+import { incidentPath } from './paths.js';
+import { PlacePicker, type PickedPlace } from './PlacePicker.js';
+import { rememberReported } from './reportedStore.js';
+
+export function RecordPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('incidents.record.title'));
+  const categories = useApi<Category[]>('/api/incidents/categories');
+  const [created, setCreated] = useState<CreatedIncident | null>(null);
+  // A new form (and a new idempotency key) for each incident.
+  const [formKey, setFormKey] = useState(0);
+  return (
+    <>
+      <IncidentsNav />
+      <h1>{t('incidents.record.title')}</h1>
+      {created ? (
+        <Saved created={created} onAnother={() => { setCreated(null); setFormKey((key) => key + 1); }} />
+      ) : (
+        <>
+          <p className="lead">{t('incidents.record.intro')}</p>
+          <RemoteView remote={categories}>
+            {(list) => <RecordForm key={formKey} categories={list.filter((category) => category.active)} onSaved={setCreated} />}
+          </RemoteView>
+        </>
+      )}
+    </>
+  );
+}
+
+function RecordForm({ categories, onSaved }: { categories: Category[]; onSaved: (created: CreatedIncident) => void }) {
+  const { t } = useTranslation();
+  const categoryLabel = useCategoryLabel();
+  const ids = { category: useId(), severity: useId(), date: useId(), time: useId(), channel: useId(), description: useId(), warning: useId(), suggestion: useId() };
+  const [now] = useState(() => new Date());
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [place, setPlace] = useState<PickedPlace | null>(null);
+  const [placeMissing, setPlaceMissing] = useState(false);
+  const [categoryCode, setCategoryCode] = useState('');
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  const [day, setDay] = useState(localDay(now));
+  const [time, setTime] = useState(localTime(now));
+  const [timeUnknown, setTimeUnknown] = useState(false);
+  const [channel, setChannel] = useState<Channel | ''>('');
+  const [description, setDescription] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const placeRef = useRef<HTMLDivElement>(null);
+  const category = categories.find((candidate) => candidate.code === categoryCode);
+
+  const chooseCategory = (code: string) => {
+    setCategoryCode(code);
+    setSeverity(categories.find((candidate) => candidate.code === code)?.defaultSeverity ?? '');
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!place) {
+      setPlaceMissing(true);
+      placeRef.current?.querySelector('button')?.focus();
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const answer = await sendJson<CreatedIncident>('POST', '/api/incidents', {
+        place: { kind: place.kind, id: place.id },
+        occurredAt: occurredAtOf(day, time, timeUnknown),
+        channel,
+        categoryCode,
+        severity: severity || undefined,
+        description,
+        idempotencyKey,
+      });
+      rememberReported(answer.incident.id);
+      onSaved(answer);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="incident-form" onSubmit={(event) => void submit(event)}>
+      <p className="incident-hint">{t('incidents.record.required')}</p>
+      <div ref={placeRef}>
+        <PlacePicker value={place} invalid={placeMissing && !place} onChange={(next) => { setPlace(next); if (next) setPlaceMissing(false); }} />
+      </div>
+
+      <label htmlFor={ids.category} className="incident-field">
+        {t('incidents.record.category')}
+        <select id={ids.category} required value={categoryCode} onChange={(event) => chooseCategory(event.target.value)}>
+          <option value="">{t('incidents.record.chooseCategory')}</option>
+          {FAMILIES.map((family) => (
+            <optgroup key={family} label={t(`incidents.family.${family}`)}>
+              {categories.filter((candidate) => candidate.family === family).map((candidate) => (
+                <option key={candidate.code} value={candidate.code}>{categoryLabel(candidate)}</option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+
+      {category && (
+        <label htmlFor={ids.severity} className="incident-field">
+          {t('incidents.record.severity')}
+          <select id={ids.severity} value={severity} aria-describedby={ids.suggestion} onChange={(event) => setSeverity(event.target.value as Severity)}>
+            {SEVERITIES.map((level) => <option key={level} value={level}>{t(`incidents.severity.${level}`)}</option>)}
+          </select>
+          <span id={ids.suggestion} className="incident-hint" data-testid="suggested-severity">{t('incidents.record.suggested', { severity: category.defaultSeverity })}</span>
+        </label>
+      )}
+
+      <fieldset className="incident-when">
+        <legend>{t('incidents.record.when')}</legend>
+        <label htmlFor={ids.date} className="incident-field">
+          {t('incidents.record.date')}
+          <input id={ids.date} type="date" required max={localDay(new Date())} value={day} onChange={(event) => setDay(event.target.value)} />
+        </label>
+        <label htmlFor={ids.time} className="incident-field">
+          {t('incidents.record.time')}
+          <input id={ids.time} type="time" value={time} disabled={timeUnknown} required={!timeUnknown} onChange={(event) => setTime(event.target.value)} />
+        </label>
+        <label className="incident-check">
+          <input type="checkbox" checked={timeUnknown} onChange={(event) => setTimeUnknown(event.target.checked)} />
+          {t('incidents.record.timeUnknown')}
+        </label>
+      </fieldset>
+
+      <label htmlFor={ids.channel} className="incident-field">
+        {t('incidents.record.channel')}
+        <select id={ids.channel} required value={channel} onChange={(event) => setChannel(event.target.value as Channel)}>
+          <option value="">{t('incidents.record.chooseCategory')}</option>
+          {CHANNELS.map((code) => <option key={code} value={code}>{t(`incidents.channel.${code}`)}</option>)}
+        </select>
+      </label>
+
+      <label htmlFor={ids.description} className="incident-field">
+        {t('incidents.record.description')}
+        <textarea id={ids.description} required rows={3} maxLength={2000} value={description} aria-describedby={ids.warning}
+          onChange={(event) => setDescription(event.target.value)} />
+      </label>
+      <p id={ids.warning} className="incident-warning">{t('incidents.record.descriptionWarning')}</p>
+
+      <ProblemAlert error={error} />
+      <button type="submit" className="button incident-submit" disabled={saving}>{saving ? t('incidents.record.saving') : t('incidents.record.submit')}</button>
+    </form>
+  );
+}
+
+function Saved({ created, onAnother }: { created: CreatedIncident; onAnother: () => void }) {
+  const { t } = useTranslation();
+  const duplicates = created.probableDuplicates;
+  return (
+    <section className="incident-saved" aria-labelledby="incident-saved-title" data-testid="incident-saved" data-incident-id={created.incident.id}>
+      <h2 id="incident-saved-title" tabIndex={-1} ref={(heading) => heading?.focus()}>{t('incidents.record.savedTitle', { id: created.incident.id })}</h2>
+      <p>{t('incidents.record.savedBody')}</p>
+      {duplicates.length > 0 ? (
+        <p className="incident-duplicate" role="status" data-testid="duplicate-flag">
+          {t('incidents.record.duplicate', { count: duplicates.length, ids: duplicates.join(', ') })}{' '}
+          {duplicates.map((id) => <Link key={id} to={incidentPath(id)}>{t('incidents.detail.title', { id })}</Link>)}
+        </p>
+      ) : (
+        <p role="status" data-testid="duplicate-flag">{t('incidents.record.noDuplicate')}</p>
+      )}
+      <p className="incident-actions">
+        <Link className="button" to={incidentPath(created.incident.id)}>{t('incidents.record.open')}</Link>
+        <button type="button" className="button button--secondary" onClick={onAnother}>{t('incidents.record.another')}</button>
+      </p>
+    </section>
+  );
+}
