@@ -477,6 +477,7 @@ export interface IncidentFilters {
   severity?: Severity;
   status?: Status;
   channel?: Channel;
+  recordedBy?: number;
 }
 
 /** Who may still see confidential families when the viewer does not see everything. */
@@ -494,7 +495,7 @@ export interface ListCursor {
 
 const FILTER_COLUMNS: Record<Exclude<keyof IncidentFilters, 'from' | 'until'>, string> = {
   agencyId: 'agency_id', residenceId: 'residence_id', buildingId: 'building_id', entranceId: 'entrance_id', family: 'family',
-  categoryCode: 'category_code', severity: 'severity', status: 'status', channel: 'channel',
+  categoryCode: 'category_code', severity: 'severity', status: 'status', channel: 'channel', recordedBy: 'recorded_by',
 };
 
 /** One page of live (not merged) incidents, newest first, after `cursor`. */

@@ -319,6 +319,9 @@ describeEachEngine('incidents API', (database) => {
       expect(listed.some((incident) => incident.id === id)).toBe(visible);
     }
     expect(((await send(colleague, 'GET', '/incidents?family=D&limit=5')).body.items as Incident[]).length).toBeGreaterThan(0);
+    expect(((await send(reporter, 'GET', '/incidents?mine=true')).body.items as Incident[]).map((incident) => incident.id)).toEqual([id]);
+    expect((await send(colleague, 'GET', '/incidents?mine=true')).body.items).toEqual([]);
+    expect((await send(app, 'GET', '/incidents?mine=true')).body.errors[0].field).toBe('mine');
   });
 
   it('hides an organisation’s incidents from every other organisation (404)', async () => {

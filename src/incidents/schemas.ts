@@ -113,6 +113,7 @@ export const ListFiltersSchema = z.object({
   severity: z.enum(SEVERITIES).optional(),
   status: z.enum(STATUSES).optional(),
   channel: z.enum(CHANNELS).optional(),
+  mine: z.enum(['true']).optional().openapi({ description: 'Only the incidents the signed-in user recorded (to follow what became of them)' }),
 });
 export type ListFilters = z.infer<typeof ListFiltersSchema>;
 

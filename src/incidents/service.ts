@@ -150,10 +150,14 @@ export async function incidentDetail(db: Queryable, actor: Actor, id: number) {
   return { ...incident, allowedTransitions, mergedIncidents, actions, comments, history };
 }
 
-function filtersOf(query: ListFilters): repository.IncidentFilters {
-  const { from, to, category, ...rest } = query;
+function filtersOf(actor: Actor, query: ListFilters): repository.IncidentFilters {
+  const { from, to, category, mine, ...rest } = query;
+  if (mine && actor.userId === undefined) {
+    throw validationError('Filtre réservé à un utilisateur connecté / Filter for a signed-in user', [{ field: 'mine', message: 'Aucun utilisateur connecté / No signed-in user' }]);
+  }
   return {
     ...rest,
+    recordedBy: mine ? actor.userId : undefined,
     categoryCode: category,
     from: from ? parisMidnight(from) : undefined,
     until: to ? parisMidnight(nextDay(to)) : undefined,
@@ -162,7 +166,7 @@ function filtersOf(query: ListFilters): repository.IncidentFilters {
 
 export async function listIncidents(db: Queryable, actor: Actor, query: ListQuery) {
   const { limit, cursor, ...filters } = query;
-  const rows = await repository.listIncidents(db, actor.organisationId, filtersOf(filters), confidentialFilter(viewerOf(actor)), cursor ? decodeCursor(cursor) : null, limit + 1);
+  const rows = await repository.listIncidents(db, actor.organisationId, filtersOf(actor, filters), confidentialFilter(viewerOf(actor)), cursor ? decodeCursor(cursor) : null, limit + 1);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ occurredAt: last.occurredAt, id: last.id }) : null };
@@ -174,7 +178,7 @@ const EXPORT_PAGE = 5_000;
 
 /** Every incident the filters select, as CSV. */
 export async function exportIncidents(db: Queryable, actor: Actor, query: ListFilters): Promise<string> {
-  const filters = filtersOf(query);
+  const filters = filtersOf(actor, query);
   const scope = confidentialFilter(viewerOf(actor));
   const incidents: repository.IncidentRecord[] = [];
   let cursor: repository.ListCursor | null = null;
