@@ -74,7 +74,7 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
       it('finds the residences of Lens', async () => {
         const expected = await api<ResidenceSummary[]>('/api/patrimony/search?q=Lens&limit=50');
         expect(expected.length).toBeGreaterThan(0);
-        await page.getByRole('navigation').getByRole('link', { name: 'Rechercher une résidence' }).click();
+        await page.getByRole('navigation').getByRole('link', { name: 'Résidences' }).click();
         await page.getByLabel('Nom, commune, code de la résidence ou code QPV').fill('Lens');
         await page.getByRole('button', { name: 'Rechercher' }).click();
         await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toMatch(/^\d+ résidences? pour « Lens »$/);
