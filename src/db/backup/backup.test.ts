@@ -94,6 +94,14 @@ for (const from of testEngines()) {
         expect(await countPatrimony(target, null)).toEqual(before);
       });
 
+      it('refuses a backup from a newer schema', async () => {
+        const file = path.join(folder, 'future.gz');
+        const header = { format: 'vigie-backup', version: 1, createdAt: '2030-01-01T00:00:00Z', engine: from, migrations: ['0001_patrimony.sql', '9999_future.sql'] };
+        await writeFile(file, gzipSync(`${JSON.stringify(header)}\n`));
+        const error = await restoreDatabase(target, file).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ kind: 'validation', errors: [{ field: 'file', message: expect.stringContaining('9999_future.sql') }] });
+      });
+
       it('refuses a file that is not a Vigie backup', async () => {
         const file = path.join(folder, 'other.gz');
         await writeFile(file, gzipSync('{"hello": "world"}\n'));
