@@ -5,6 +5,7 @@ import { HomePage } from './patrimony/HomePage.js';
 import { RESIDENCE_ROUTE, SEARCH_PATH } from './patrimony/paths.js';
 import { ResidencePage } from './patrimony/ResidencePage.js';
 import { SearchPage } from './patrimony/SearchPage.js';
+import { renovationRoute } from './renovation/routes.js';
 import { Layout } from './shared/layout/Layout.js';
 import { NotFoundPage } from './shared/layout/NotFoundPage.js';
 
@@ -17,6 +18,7 @@ const router = createBrowserRouter([
       { path: RESIDENCE_ROUTE, element: <ResidencePage /> },
       ...DELIBERATION_ROUTES,
       ...INCIDENT_ROUTES,
+      renovationRoute,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

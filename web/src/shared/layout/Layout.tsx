@@ -19,6 +19,7 @@ export function Layout() {
           <ul className="container site-nav__list">
             <li><NavLink to="/" end>{t('nav.home')}</NavLink></li>
             <li><NavLink to="/patrimoine/recherche">{t('nav.search')}</NavLink></li>
+            <li><NavLink to="/renovation">{t('renovation.nav')}</NavLink></li>
             <li><NavLink to="/deliberations">{t('deliberations.nav')}</NavLink></li>
             <li><NavLink to="/incidents">{t('incidents.nav')}</NavLink></li>
           </ul>
