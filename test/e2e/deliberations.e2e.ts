@@ -131,6 +131,23 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     expect(text).not.toContain('PROJET');
     execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')]);
     expect(guarded.externalRequests).toEqual([]);
+  });
+
+  it('links the decision to its convention and finds it in the register', async () => {
+    await page.getByLabel('Référence').fill('CONV-CD62-ACACIAS');
+    await page.getByLabel('Libellé').fill('Convention Les Acacias');
+    await page.getByRole('button', { name: 'Ajouter le lien' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Ce que la décision a décidé' }).textContent()).toContain('CONV-CD62-ACACIAS');
+    const linked = await api<{ actNumber: string }[]>('/api/deliberations/linked?kind=funding_convention&reference=CONV-CD62-ACACIAS');
+    expect(linked.map((l) => l.actNumber)).toEqual(['CA2025_03_01']);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Délibérations' }).click();
+    await page.getByLabel('Mots de l’objet, du rapport ou des décisions').fill('departement acacias');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await expect.poll(() => page.getByRole('search').locator('..').getByRole('status').textContent()).toBe('1 délibération');
+    expect(await page.locator('.result__name', { hasText: 'Convention de financement' }).count()).toBe(1);
+    await expectAccessible();
+    await screenshot(page, 'deliberations-register');
     // The refused adoption is a 409 the browser logs; anything else is a fault of the page.
     expect(guarded.pageErrors.filter((error) => !error.includes('409'))).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../shared/useDocumentTitle.js';
 import { ITEM_STATUSES, memberName, rosterOf, sendJson, useResource, type Check, type Item, type ItemInput, type Member, type Session } from './api.js';
 import { Findings } from './Findings.js';
 import { extractPdfUrl, sessionPath } from './paths.js';
+import { ItemLinks } from './ItemLinks.js';
 import { ProblemAlert } from './ProblemAlert.js';
 import { VoteEditor } from './VoteEditor.js';
 
@@ -48,9 +49,16 @@ function ItemDetails({ item, members, check, onSaved }: { item: Item; members: M
         <h2 id="check-title">{t('deliberations.item.checkTitle')}</h2>
         {check ? <Findings check={check} /> : <p role="status">{t('common.loading')}</p>}
       </section>
-      <RemoteView remote={session}>
-        {(s) => <ItemForm key={JSON.stringify(item)} item={item} roster={rosterOf(members, s.instanceId, s.date)} bureau={s.instanceKind === 'bureau'} onSaved={onSaved} />}
-      </RemoteView>
+      <section aria-labelledby="links-title">
+        <h2 id="links-title">{t('deliberations.item.linksTitle')}</h2>
+        <ItemLinks item={item} onSaved={onSaved} />
+      </section>
+      <section aria-labelledby="form-title">
+        <h2 id="form-title">{t('deliberations.item.formTitle')}</h2>
+        <RemoteView remote={session}>
+          {(s) => <ItemForm key={JSON.stringify(item)} item={item} roster={rosterOf(members, s.instanceId, s.date)} bureau={s.instanceKind === 'bureau'} onSaved={onSaved} />}
+        </RemoteView>
+      </section>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../shared/useDocumentTitle.js';
 import { rosterOf, sendJson, useResource, memberName, type Instance, type Member, type Session } from './api.js';
 import { sessionPath } from './paths.js';
 import { ProblemAlert } from './ProblemAlert.js';
+import { RegisterSearch } from './RegisterSearch.js';
 
 export function SessionsPage() {
   const { t } = useTranslation();
@@ -20,6 +21,11 @@ export function SessionsPage() {
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('deliberations.sessions.listTitle')}</h2>
         <RemoteView remote={sessions}>{(data) => <SessionList sessions={data} />}</RemoteView>
+      </section>
+      <section aria-labelledby="register-title">
+        <h2 id="register-title">{t('deliberations.sessions.searchTitle')}</h2>
+        <RegisterSearch />
+        <p><a href="/api/deliberations/export/scdl.csv" download>{t('deliberations.sessions.scdlExport')}</a></p>
       </section>
       <section aria-labelledby="new-session-title">
         <h2 id="new-session-title">{t('deliberations.sessions.newTitle')}</h2>
