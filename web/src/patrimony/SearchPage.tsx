@@ -37,7 +37,7 @@ function SearchResults({ query, residences }: { query: string; residences: Resid
         {residences.map((residence) => (
           <li key={residence.id} className="result">
             <Link to={residencePath(residence.id)} className="result__name">{residence.name}</Link>
-            <span>{residence.communeName} ({residence.communeInsee}) · {residence.agencyName}</span>
+            <span>{residence.communeName} ({residence.communeInsee}) · {t('search.agency', { name: residence.agencyName })}</span>
             <span className="result__meta">
               {residence.externalId} · {t('search.dwellings', { count: residence.dwellings, formatted: formatNumber(residence.dwellings) })}
               {residence.qpvCode && <> · <abbr title={t('residence.qpv')}>QPV</abbr> {residence.qpvCode}</>}
