@@ -346,18 +346,23 @@ const UPDATABLE = {
   status: 'status', outcome: 'outcome', categoryCode: 'category_code', categoryVersion: 'category_version', family: 'family',
   severity: 'severity', channel: 'channel', description: 'description', victims: 'victims', perpetrator: 'perpetrator',
   estimatedCost: 'estimated_cost', actualCost: 'actual_cost', workOrderRef: 'work_order_ref', insuranceClaimRef: 'insurance_claim_ref',
-  duplicateOf: 'duplicate_of',
 } as const;
 export type IncidentUpdate = Partial<Record<keyof typeof UPDATABLE, unknown>>;
 
-export async function updateIncident(db: Queryable, organisationId: number, id: number, update: IncidentUpdate, merged = false): Promise<void> {
+export async function updateIncident(db: Queryable, organisationId: number, id: number, update: IncidentUpdate): Promise<void> {
   const fields = (Object.keys(update) as (keyof typeof UPDATABLE)[]).filter((field) => update[field] !== undefined);
   const assignments = fields.map((field, index) => `${UPDATABLE[field]} = $${index + 3}${field === 'victims' ? '::jsonb' : ''}`);
-  if (merged) assignments.push('merged_at = now()');
   const values = fields.map((field) => (field === 'victims' ? JSON.stringify(update[field]) : update[field]));
   await db.query(
     `UPDATE incidents SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE organisation_id = $1 AND id = $2`,
     [organisationId, id, ...values],
+  );
+}
+
+export async function markMerged(db: Queryable, organisationId: number, duplicateId: number, survivorId: number): Promise<void> {
+  await db.query(
+    'UPDATE incidents SET duplicate_of = $3, merged_at = now(), updated_at = now() WHERE organisation_id = $1 AND id = $2',
+    [organisationId, duplicateId, survivorId],
   );
 }
 

@@ -11,8 +11,8 @@ import { initialCategories, reviseCategory, type CategoryChange, type CategoryVe
 import { parisDay, parisMidnight, parseOccurrence } from './domain/occurrence.js';
 import { allowedTargets, applyTransition, type TransitionRequest } from './domain/workflow.js';
 import { findResidence } from '../patrimony/repository.js';
-import * as repository from './repository.js';
 import { incidentsCsv } from './export-csv.js';
+import * as repository from './repository.js';
 import type { CreateIncidentInput, ListFilters, ListQuery, UpdateIncidentInput } from './schemas.js';
 
 /** Who records a change: the signed-in user, when there is one. */
@@ -276,7 +276,7 @@ export async function mergeIncidents(db: Database, actor: Actor, survivorId: num
     const duplicate = locked.find((incident) => incident.id === duplicateId)!;
     refuseIfMerged(survivor);
     refuseIfMerged(duplicate);
-    await repository.updateIncident(tx, actor.organisationId, duplicateId, { duplicateOf: survivorId }, true);
+    await repository.markMerged(tx, actor.organisationId, duplicateId, survivorId);
     await repository.insertHistory(tx, actor.organisationId, duplicateId, authorOf(actor), [{ field: 'duplicateOf', before: null, after: survivorId }]);
     await repository.insertHistory(tx, actor.organisationId, survivorId, authorOf(actor), [{ field: 'merged', before: null, after: duplicateId }]);
   });
