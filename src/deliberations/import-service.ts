@@ -94,7 +94,14 @@ export async function importSession(db: Database, actor: Actor, file: SessionFil
     const { sessionId, created } = await writeSession(tx, org, file, ids);
     const clashes = await actNumberClashes(tx, org, sessionId, file);
     if (clashes.length > 0) throw validationError('Fichier de séance non importable (session file cannot be imported)', clashes);
-    await repository.deleteItemsOutsideRanks(tx, org, sessionId, file.items.map((i) => i.rank));
+    const ranks = file.items.map((i) => i.rank);
+    const dropped = (await repository.listItemSummaries(tx, org, sessionId)).filter((s) => s.status === 'transmitted' && !ranks.includes(s.rank));
+    if (dropped.length > 0) {
+      throw validationError('Fichier de séance non importable (session file cannot be imported)', dropped.map((s) => ({
+        field: 'items', message: `l’acte transmis ${s.actNumber} (rang ${s.rank}) manque au fichier : un acte transmis ne peut être retiré`,
+      })));
+    }
+    await repository.deleteItemsOutsideRanks(tx, org, sessionId, ranks);
     const existing = new Map((await repository.listItemSummaries(tx, org, sessionId)).map((s) => [s.rank, s.id]));
     for (const item of file.items) {
       const input = fromDomainItem(item, ids);

@@ -82,6 +82,14 @@ describeEachEngine('deliberations API', (database) => {
       expect(result.items.every((i) => i.status === 'draft')).toBe(true);
     });
 
+    it('refuses a file that would remove a transmitted act', async () => {
+      const shorter = { ...good, items: good.items.filter((i) => i.rank !== 1) };
+      const response = await send('POST', '/api/deliberations/import', shorter);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Problem).errors![0]!.message).toContain('CA2024_03_01');
+      expect((await getJson<Session>(`/api/deliberations/sessions/${imported.sessionId}`)).items).toHaveLength(good.items.length);
+    });
+
     it('refuses a file with a member twice in the attendance, naming the path, and writes nothing', async () => {
       const file = structuredClone(good);
       file.session.date = '2024-05-16';
