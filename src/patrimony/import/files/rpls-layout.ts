@@ -95,7 +95,6 @@ function rplsFloor(text: string | null, line: number, errors: FieldError[]): num
 export function readRplsTable(table: Table): RplsTable {
   const lower = table.header.map((name) => name.trim().toLowerCase());
   const position = {} as Record<RplsInput, number | undefined>;
-  const columnOf: RplsTable['columnOf'] = {};
   for (const input of Object.keys(RPLS_COLUMNS) as RplsInput[]) {
     const found = lower.findIndex((name) => (RPLS_COLUMNS[input] as readonly string[]).includes(name));
     position[input] = found < 0 ? undefined : found;
@@ -107,13 +106,13 @@ export function readRplsTable(table: Table): RplsTable {
     })));
   }
   const name = (input: RplsInput) => (position[input] === undefined ? RPLS_COLUMNS[input][0].toUpperCase() : table.header[position[input]!]!.trim());
-  Object.assign(columnOf, {
+  const columnOf: RplsTable['columnOf'] = {
     commune_insee: name('commune'), dwelling_code: name('id'), rpls_id: name('id'), kind: name('construction'), floor: name('floor'),
     rooms: name('rooms'), habitable_surface: name('surface'), construction_year: name('year'), financing: name('financing'),
     dpe_energy_class: name('dpeEnergy'), dpe_ghg_class: name('dpeGhg'), dpe_date: name('dpeDate'), longitude: name('x'),
     latitude: name('y'), qpv_code: name('qpv'), building_code: name('building'), residence_code: name('block'), residence_name: name('block'),
     entrance_code: name('stair'), agency_code: name('commune'),
-  });
+  };
 
   const cells = new CellReader();
   const dwellings = table.records.map(({ line, cells: values }): RplsDwelling => {
