@@ -59,7 +59,7 @@ export async function insertDemoIncidents(db: Queryable, organisationId: number,
        estimated_cost, actual_cost, status, outcome, updated_at)
      SELECT $1, r.external_id, r.place_kind, r.entrance_id, r.building_id, r.residence_id, r.agency_id,
        ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), r.occurred_at, r.time_unknown, r.recorded_at, r.channel, r.category_code,
-       v.version, r.family, r.severity, r.description, r.victims, r.perpetrator, r.estimated_cost, r.actual_cost, r.status, r.outcome, r.updated_at
+       v.version::int, r.family, r.severity, r.description, r.victims, r.perpetrator, r.estimated_cost, r.actual_cost, r.status, r.outcome, r.updated_at
      FROM jsonb_to_recordset($2::jsonb) AS r(external_id text, place_kind text, entrance_id int, building_id int, residence_id int, agency_id int,
        lon float8, lat float8, occurred_at timestamptz, time_unknown boolean, recorded_at timestamptz, channel text, category_code text,
        family text, severity text, description text, victims jsonb, perpetrator text, estimated_cost numeric, actual_cost numeric,

@@ -79,7 +79,11 @@ export const DEMO_INCIDENT_DEFAULTS = { years: 10, ratePer100Dwellings: 2.2, sca
 /** How much likelier an incident is in a planted hot residence, and how many are planted. */
 export const HOT_RESIDENCE_FACTOR = 6;
 const HOT_RESIDENCES = 4;
-const HOT_MIN_DWELLINGS = 120;
+const HOT_SURROUNDINGS_FACTOR = 3;
+const HOT_SURROUNDINGS_METRES = 500;
+/** Dwellings of other residences within HOT_SURROUNDINGS_METRES for a residence to count as in a dense neighbourhood. */
+const HOT_MIN_NEIGHBOURS = 600;
+const HOT_MIN_DWELLINGS = 300;
 const QPV_FACTOR = 2.2;
 const HOUSE_FACTOR = 0.35;
 /** Overall growth of the facts recorded each year (better reporting). */
@@ -88,17 +92,58 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
- * The persistent hot residences planted in the demo: among the large collective residences, a
- * few drawn with the seed (their incidents are HOT_RESIDENCE_FACTOR times likelier).
+ * The persistent hot residences planted in the demo: among the large collective residences of
+ * dense neighbourhoods (a hot spot stands out against its surroundings), a few drawn with the seed.
  */
 export function plantedHotResidences(places: readonly DemoPlace[], seed: number): number[] {
-  const dwellings = new Map<number, number>();
-  for (const place of places) if (place.entranceId !== null) dwellings.set(place.residenceId, (dwellings.get(place.residenceId) ?? 0) + place.dwellings);
-  const large = [...dwellings].filter(([, count]) => count >= HOT_MIN_DWELLINGS).map(([id]) => id).sort((a, b) => a - b);
+  const centres = residenceCentres(places);
+  const large = [...centres.values()].filter((centre) => centre.collectiveDwellings >= HOT_MIN_DWELLINGS);
+  const dense = large.filter((centre) => {
+    const around = places.filter((place) => place.residenceId !== centre.residenceId && metres(place, centre) <= HOT_SURROUNDINGS_METRES);
+    return around.reduce((sum, place) => sum + place.dwellings, 0) >= HOT_MIN_NEIGHBOURS;
+  });
+  const candidates = dense.map((centre) => centre.residenceId).sort((a, b) => a - b);
   const random = new Random(seed ^ 0x5eed);
   const chosen = new Set<number>();
-  while (chosen.size < Math.min(HOT_RESIDENCES, large.length)) chosen.add(random.pick(large));
+  while (chosen.size < Math.min(HOT_RESIDENCES, candidates.length)) chosen.add(random.pick(candidates));
   return [...chosen].sort((a, b) => a - b);
+}
+
+interface ResidenceCentre {
+  residenceId: number;
+  lon: number;
+  lat: number;
+  collectiveDwellings: number;
+}
+
+function residenceCentres(places: readonly DemoPlace[]): Map<number, ResidenceCentre> {
+  const sums = new Map<number, { lon: number; lat: number; count: number; collective: number }>();
+  for (const place of places) {
+    const sum = sums.get(place.residenceId) ?? { lon: 0, lat: 0, count: 0, collective: 0 };
+    sum.lon += place.lon;
+    sum.lat += place.lat;
+    sum.count++;
+    if (place.entranceId !== null) sum.collective += place.dwellings;
+    sums.set(place.residenceId, sum);
+  }
+  return new Map([...sums].map(([residenceId, sum]) => [residenceId, { residenceId, lon: sum.lon / sum.count, lat: sum.lat / sum.count, collectiveDwellings: sum.collective }]));
+}
+
+/** Approximate ground distance in metres (equirectangular: fine at the scale of a town). */
+const metres = (a: { lon: number; lat: number }, b: { lon: number; lat: number }) =>
+  Math.hypot((a.lon - b.lon) * 111_320 * Math.cos((a.lat * Math.PI) / 180), (a.lat - b.lat) * 110_574);
+
+/**
+ * How much likelier incidents are at a place: most in a planted residence, less in the streets
+ * around it (a hot spot is an area: trafficking and its nuisances spill over), else 1.
+ */
+function hotFactors(places: readonly DemoPlace[], planted: readonly number[]): (place: DemoPlace) => number {
+  const all = residenceCentres(places);
+  const centres = planted.map((residence) => all.get(residence)!);
+  return (place) => {
+    if (planted.includes(place.residenceId)) return HOT_RESIDENCE_FACTOR;
+    return centres.some((centre) => metres(place, centre) <= HOT_SURROUNDINGS_METRES) ? HOT_SURROUNDINGS_FACTOR : 1;
+  };
 }
 
 /** Weighted draws over places, by cumulative weights and binary search. */
@@ -137,9 +182,9 @@ export function* generateDemoIncidents(
   places: readonly DemoPlace[], categories: readonly DemoCategory[], options: DemoIncidentOptions,
 ): Generator<DemoIncident> {
   const random = new Random(options.seed);
-  const hot = new Set(plantedHotResidences(places, options.seed));
+  const heat = hotFactors(places, plantedHotResidences(places, options.seed));
   const weight = (place: DemoPlace) =>
-    place.dwellings * (place.qpv ? QPV_FACTOR : 1) * (place.entranceId === null ? HOUSE_FACTOR : 1) * (hot.has(place.residenceId) ? HOT_RESIDENCE_FACTOR : 1);
+    place.dwellings * (place.qpv ? QPV_FACTOR : 1) * (place.entranceId === null ? HOUSE_FACTOR : 1) * heat(place);
   const anywhere = new PlacePicker(places, weight);
   const collective = new PlacePicker(places.filter((place) => place.entranceId !== null), weight);
   const byCode = new Map(categories.map((category) => [category.code, category]));
