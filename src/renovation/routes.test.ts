@@ -27,6 +27,9 @@ describeEachEngine('renovation API', (database) => {
     expect([banG.compliant, banG.notCovered, banG.unknown]).toEqual([1, 1, 5]);
     expect(body.trajectory.map((y) => y.year)).toEqual([2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034]);
     expect(body.trajectory.find((y) => y.year === 2028)).toMatchObject({ F: 1, G: 1, banned: 2 });
+    const fromProgrammeStart = (await (await app.request('/api/renovation/compliance?at=2026-01-01&from=2024')).json()) as typeof body;
+    expect(fromProgrammeStart.trajectory.map((y) => y.year)).toEqual([2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034]);
+    expect(fromProgrammeStart.trajectory.slice(2)).toEqual(body.trajectory);
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toContain('/api/renovation/compliance');
   });

@@ -16,6 +16,8 @@ const compliance = createRoute({
     query: z.object({
       at: z.string().refine((text) => parseIsoDate(text) !== undefined, 'YYYY-MM-DD expected').optional()
         .openapi({ description: 'Evaluation date (default: today)' }),
+      from: z.coerce.number().int().min(2000).max(service.TRAJECTORY_LAST_YEAR).optional()
+        .openapi({ description: 'First year of the trajectory (default: the year of `at`)' }),
     }),
   },
   responses: { 200: json(ComplianceOverviewSchema, 'Counts per deadline and trajectory'), ...errorResponses },
@@ -23,7 +25,8 @@ const compliance = createRoute({
 
 export function renovationRoutes() {
   return createRouter().openapi(compliance, async (c) => {
+    const { from } = c.req.valid('query');
     const at = c.req.valid('query').at ?? new Date().toISOString().slice(0, 10);
-    return c.json(await service.complianceOverview(c.get('db'), c.get('actor').organisationId, at), 200);
+    return c.json(await service.complianceOverview(c.get('db'), c.get('actor').organisationId, at, from), 200);
   }).route('/', programmeRoutes()).route('/', reportRoutes());
 }

@@ -59,8 +59,12 @@ export async function importDpeTable(db: Database, organisationId: number, table
 /** Horizon of the trajectory: the last ban of the calendar. */
 export const TRAJECTORY_LAST_YEAR = 2034;
 
-/** Counts per deadline on day `at` and the yearly E/F/G trajectory to 2034. */
-export async function complianceOverview(db: Queryable, organisationId: number, at: string) {
+/**
+ * Counts per deadline on day `at` and the yearly E/F/G trajectory from `fromYear` (default: the
+ * year of `at`) to 2034. Years before `at` apply today's known classes and the operations ended
+ * by then: the programme's path, not a record of past DPEs.
+ */
+export async function complianceOverview(db: Queryable, organisationId: number, at: string, fromYear = yearOf(at)) {
   const [places, records, operations] = await Promise.all([
     repository.listDwellingPlaces(db, organisationId),
     repository.listDpeRecords(db, organisationId),
@@ -83,7 +87,7 @@ export async function complianceOverview(db: Queryable, organisationId: number, 
     at,
     dwellings: states.length,
     deadlines: summariseDeadlines(states, operations),
-    trajectory: trajectory(states, operations, yearOf(at), Math.max(yearOf(at), TRAJECTORY_LAST_YEAR)),
+    trajectory: trajectory(states, operations, fromYear, Math.max(fromYear, TRAJECTORY_LAST_YEAR)),
   };
 }
 
