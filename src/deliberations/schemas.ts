@@ -70,7 +70,7 @@ export const SessionInputSchema = z
 export const ITEM_STATUSES = ['draft', 'adopted', 'rejected', 'transmitted'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export const ItemSummarySchema = z
+const ItemSummarySchema = z
   .object({ id, sessionId: id, rank: z.number().int(), actNumber: z.string(), subject: z.string(), status: z.enum(ITEM_STATUSES) })
   .openapi('DeliberationItemSummary');
 
@@ -140,7 +140,7 @@ export const ItemSchema = ItemInputSchema.extend({
   links: z.array(LinkSchema),
 }).openapi('DeliberationItem');
 
-export const FindingSchema = z
+const FindingSchema = z
   .object({
     code: z.string(),
     severity: z.enum(['error', 'warning']),

@@ -15,7 +15,7 @@ export interface StoredSession {
   items: Item[];
 }
 
-export const domainId = (id: number) => String(id);
+const domainId = (id: number) => String(id);
 
 const optional = <T>(value: T | null): T | undefined => value ?? undefined;
 
@@ -37,7 +37,7 @@ function toTransmission(t: Item['transmission']): domain.Item['transmission'] {
   return { prefectureId: optional(t.prefectureId), transmittedOn: optional(t.transmittedOn), acknowledgedOn: optional(t.acknowledgedOn), publishedOn: optional(t.publishedOn) };
 }
 
-export function toDomainItem(item: Item): domain.Item {
+function toDomainItem(item: Item): domain.Item {
   return {
     rank: item.rank,
     actNumber: item.actNumber,

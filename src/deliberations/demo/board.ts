@@ -84,7 +84,7 @@ const MATTERS = {
 } as const;
 
 /** The board decision the Bureau's items rely on. */
-export const DELEGATION_ACT = 'CA2025_02_02';
+const DELEGATION_ACT = 'CA2025_02_02';
 const DELEGATION = `Délibération ${DELEGATION_ACT} du conseil d'administration du 13 février 2025 portant délégations au Bureau`;
 
 type VoteSpec = 'unanimity' | { against: number; abstentions: number };

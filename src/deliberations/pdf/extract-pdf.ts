@@ -8,7 +8,7 @@ import type { ExtractBlock } from '../domain/extract.js';
 import { frenchLongDate } from '../domain/names.js';
 import { findFonts, type FontSet } from './fonts.js';
 
-export interface ExtractPdfOptions {
+interface ExtractPdfOptions {
   /** Act number, printed in the footer of every page. */
   actNumber: string;
   /** A draft is marked as such: it is not yet a decision. */

@@ -12,7 +12,7 @@ const DEJAVU_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejav
 const DEJAVU = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' } as const;
 
 /** PDF core fonts, used when DejaVu is not installed: WinAnsi still covers French text. */
-export const CORE_FONTS: FontSet = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+const CORE_FONTS: FontSet = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
 
 /** Font files found at run time (`VIGIE_PDF_FONT_DIR` first), or the core fonts. */
 export function findFonts(env: NodeJS.ProcessEnv = process.env): FontSet {
