@@ -116,6 +116,26 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
         await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
       });
 
+      it('lets keyboard users skip to the content', async () => {
+        await page.goto('/');
+        await page.keyboard.press('Tab');
+        await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('content');
+      });
+
+      it('explains unknown pages and residences', async () => {
+        await page.goto('/nulle-part');
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page introuvable');
+        await expectAccessible();
+        const logged = guarded.pageErrors.length;
+        await page.goto('/patrimoine/residences/999999');
+        await expect.poll(() => page.getByRole('alert').textContent()).toBe('Cette résidence n’existe pas.');
+        await expectAccessible();
+        // Chromium logs the API's 404 answer itself: expected here, and only here.
+        expect(guarded.pageErrors.splice(logged).every((error) => error.includes('404'))).toBe(true);
+      });
+
       it('never called the internet nor logged an error', () => {
         expect(guarded.externalRequests).toEqual([]);
         expect(guarded.pageErrors).toEqual([]);
