@@ -195,6 +195,13 @@ describeEachEngine('deliberations API', (database) => {
       expect((await getJson<Item>(`/api/deliberations/items/${itemOfRank(2).id}`)).links).toMatchObject([{ kind: 'funding_convention', reference: 'CONV-CD33-2024' }]);
     });
 
+    it('describes its routes in the OpenAPI document', async () => {
+      const doc = await getJson<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
+      expect(Object.keys(doc.paths['/api/deliberations/items/{itemId}']!).sort()).toEqual(['delete', 'get', 'put']);
+      expect(doc.paths['/api/deliberations/items/{itemId}/extract.pdf']).toHaveProperty('get');
+      expect(doc.paths['/api/deliberations/import']).toHaveProperty('post');
+    });
+
     it('refuses to delete a member who sat in a session', async () => {
       const [member] = await getJson<{ id: number }[]>('/api/deliberations/members');
       expect((await send('DELETE', `/api/deliberations/members/${member!.id}`)).status).toBe(409);
