@@ -218,7 +218,8 @@ export async function hourGrid(db: Queryable, organisationId: number, filter: Ob
 
 // ——— Places ———
 
-const PATRIMONY_COLUMNS: PlaceColumns = { agency: 'r.agency_id', residence: 'r.id', building: 'b.id', entrance: 'd.entrance_id' };
+/** Patrimony reads join `observatory_dwelling_counts n` (dwellings per building and entrance, 0 for none). */
+const PATRIMONY_COLUMNS: PlaceColumns = { agency: 'r.agency_id', residence: 'r.id', building: 'b.id', entrance: 'n.entrance_id' };
 
 export interface ResidencePlace {
   residenceId: number;
@@ -236,11 +237,11 @@ export async function residencesInScope(db: Queryable, organisationId: number, f
   const conditions = ['r.organisation_id = $1', ...placeConditions(filter, PATRIMONY_COLUMNS, params)];
   return db.query<ResidencePlace>(
     `SELECT r.id AS "residenceId", r.name, r.agency_id AS "agencyId", r.commune_insee AS "communeInsee", c.name AS "communeName",
-       r.qpv_code AS "qpvCode", count(d.id)::int AS dwellings
+       r.qpv_code AS "qpvCode", COALESCE(sum(n.dwellings), 0)::int AS dwellings
      FROM residences r
      LEFT JOIN communes c ON c.insee_code = r.commune_insee
      LEFT JOIN buildings b ON b.organisation_id = r.organisation_id AND b.residence_id = r.id
-     LEFT JOIN dwellings d ON d.organisation_id = b.organisation_id AND d.building_id = b.id
+     LEFT JOIN observatory_dwelling_counts n ON n.organisation_id = b.organisation_id AND n.building_id = b.id
      WHERE ${conditions.join(' AND ')}
      GROUP BY r.id, r.name, r.agency_id, r.commune_insee, c.name, r.qpv_code`,
     params,
@@ -294,8 +295,9 @@ export async function entrancesInScope(db: Queryable, organisationId: number, fi
   return db.query<EntrancePlace>(
     `SELECT e.id AS "entranceId", e.name, b.id AS "buildingId", b.name AS "buildingName", r.id AS "residenceId", r.name AS "residenceName",
        ST_X(COALESCE(e.geom, b.geom)) AS lon, ST_Y(COALESCE(e.geom, b.geom)) AS lat,
-       (SELECT count(*) FROM dwellings d WHERE d.organisation_id = e.organisation_id AND d.entrance_id = e.id)::int AS dwellings
+       COALESCE(n.dwellings, 0) AS dwellings
      FROM entrances e
+     LEFT JOIN observatory_dwelling_counts n ON n.organisation_id = e.organisation_id AND n.building_id = e.building_id AND n.entrance_id = e.id
      JOIN buildings b ON b.organisation_id = e.organisation_id AND b.id = e.building_id
      JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
      WHERE ${conditions.join(' AND ')}`,
@@ -316,10 +318,10 @@ export async function buildingsInScope(db: Queryable, organisationId: number, fi
   const params: Params = [organisationId];
   const conditions = ['b.organisation_id = $1', ...placeConditions(filter, PATRIMONY_COLUMNS, params)];
   return db.query<BuildingPlace>(
-    `SELECT b.id AS "buildingId", r.id AS "residenceId", ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat, count(d.id)::int AS dwellings
+    `SELECT b.id AS "buildingId", r.id AS "residenceId", ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat, sum(n.dwellings)::int AS dwellings
      FROM buildings b
      JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
-     JOIN dwellings d ON d.organisation_id = b.organisation_id AND d.building_id = b.id
+     JOIN observatory_dwelling_counts n ON n.organisation_id = b.organisation_id AND n.building_id = b.id
      WHERE ${conditions.join(' AND ')}
      GROUP BY b.id, r.id, b.geom`,
     params,

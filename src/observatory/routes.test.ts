@@ -148,7 +148,7 @@ describeEachEngine('observatory API', (database) => {
     const heat = await get('/observatory/heatmap?from=2024-01&to=2025-12');
     expect(heat.status).toBe(200);
     expect((heat.body.points as { weight: number }[]).reduce((sum, point) => sum + point.weight, 0)).toBe(await total('from=2024-01&to=2025-12'));
-    const hot = await get('/observatory/hotspots?from=2025-01&to=2025-12&distance=200');
+    const hot = await get('/observatory/hotspots?from=2025-01&to=2025-12&unit=building&distance=200');
     expect(hot.status, JSON.stringify(hot.body)).toBe(200);
     expect(hot.body.units).toHaveLength(2);
     const tower = hot.body.units.find((unit: any) => unit.id === patrimony.buildingIds.lensTower);

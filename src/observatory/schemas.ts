@@ -45,9 +45,9 @@ export const ClusterQuerySchema = FilterQuerySchema.extend({
 });
 
 export const HotspotQuerySchema = FilterQuerySchema.extend({
-  unit: z.enum(['building', 'cell']).default('building').openapi({ description: 'Units holding dwellings: buildings, or square cells' }),
+  unit: z.enum(['building', 'cell']).default('cell').openapi({ description: 'Units holding dwellings: square cells (default: rates on single houses are noise), or buildings' }),
   cellSize: z.coerce.number().int().min(100).max(1000).default(200).openapi({ description: 'Cell side in metres (unit=cell)' }),
-  distance: z.coerce.number().int().min(100).max(5000).default(500).openapi({ description: 'Neighbourhood radius in metres' }),
+  distance: z.coerce.number().int().min(100).max(5000).default(400).openapi({ description: 'Neighbourhood radius in metres' }),
 });
 
 const Nullable = z.number().nullable();
