@@ -15,7 +15,9 @@ function demoLikeDwellings(): DemoDwelling[] {
     const directorateId = 1 + (residenceId % 5);
     // Spread the bad classes over the residences (every third dwelling first), the rest A to D.
     const energyClass = index % 3 === 0 && index / 3 < bad.length ? bad[index / 3]! : index % 3 !== 0 || index / 3 >= bad.length ? (['A', 'B', 'C', 'D'] as const)[index % 4]! : null;
-    return { id: index + 1, residenceId, residenceName: `Résidence ${residenceId}`, directorateId, directorateName: `DT ${directorateId}`, energyClass };
+    // Some E dwellings are G by their emissions (double threshold).
+    const ghgClass = energyClass === 'E' && index % 997 === 0 ? 'G' : energyClass;
+    return { id: index + 1, residenceId, residenceName: `Résidence ${residenceId}`, directorateId, directorateName: `DT ${directorateId}`, energyClass, ghgClass };
   });
 }
 
@@ -36,7 +38,10 @@ describe('demo programme generator', () => {
     expect(total).toBe(205 * 95_000_00 + 1_260 * 85_000_00 + 8_780 * 77_000_00);
     expect(total / 100).toBeGreaterThan(780e6);
     expect(total / 100).toBeLessThan(820e6);
-    const classOf = new Map(dwellings.map((d) => [d.id, d.energyClass]));
+    const order = 'ABCDEFG';
+    const worse = (d: DemoDwelling) => (order.indexOf(d.ghgClass ?? 'A') > order.indexOf(d.energyClass ?? 'A') ? d.ghgClass : d.energyClass);
+    const classOf = new Map(dwellings.map((d) => [d.id, worse(d)]));
+    expect([...classOf.values()].filter((label) => label === 'G').length).toBeGreaterThan(205);
     const handoverOf = (o: DemoOperation) => o.input.phases.handover!.plannedEnd!;
     for (const operation of renovations) {
       const classes = new Set(operation.input.dwellingIds.map((id) => classOf.get(id)));

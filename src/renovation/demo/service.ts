@@ -8,7 +8,7 @@ const BATCH = 1_000;
 
 async function listDemoDwellings(db: Queryable, organisationId: number): Promise<DemoDwelling[]> {
   return db.query<DemoDwelling>(
-    `SELECT dw.id, r.id AS "residenceId", r.name AS "residenceName", d.id AS "directorateId", d.name AS "directorateName", dw.dpe_energy_class AS "energyClass"
+    `SELECT dw.id, r.id AS "residenceId", r.name AS "residenceName", d.id AS "directorateId", d.name AS "directorateName", dw.dpe_energy_class AS "energyClass", dw.dpe_ghg_class AS "ghgClass"
      FROM dwellings dw
      JOIN buildings b ON b.organisation_id = dw.organisation_id AND b.id = dw.building_id
      JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id

@@ -4,15 +4,19 @@ import { useApi } from '../shared/api.js';
 import { useFormatNumber } from '../shared/format.js';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
+import { ScrollRegion } from './ScrollRegion.js';
 import type { ComplianceOverview } from './api.js';
 import { OPERATIONS_PATH } from './paths.js';
 import { TrajectoryChart } from './TrajectoryChart.js';
 import './renovation.css';
 
+/** The chart starts with the Département partnership, so the 2025 ban shows whatever today's year. */
+const PROGRAMME_START = 2024;
+
 export function CompliancePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('renovation.compliance.title'));
-  const overview = useApi<ComplianceOverview>('/api/renovation/compliance');
+  const overview = useApi<ComplianceOverview>(`/api/renovation/compliance?from=${PROGRAMME_START}`);
   return (
     <>
       <h1>{t('renovation.compliance.title')}</h1>
@@ -32,7 +36,7 @@ function ComplianceView({ overview }: { overview: ComplianceOverview }) {
     <>
       <h2>{t('renovation.compliance.trajectoryTitle')}</h2>
       <TrajectoryChart years={overview.trajectory} />
-      <div className="table-scroll">
+      <ScrollRegion label={t('renovation.compliance.trajectoryTitle')}>
         <table className="table" data-testid="trajectory-table">
           <caption className="visually-hidden">{t('renovation.compliance.trajectoryTitle')}</caption>
           <thead>
@@ -58,9 +62,9 @@ function ComplianceView({ overview }: { overview: ComplianceOverview }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h2>{t('renovation.compliance.deadlinesTitle', { at: overview.at })}</h2>
-      <div className="table-scroll">
+      <ScrollRegion label={t('renovation.compliance.deadlinesTitle', { at: overview.at })}>
         <table className="table">
           <thead>
             <tr>
@@ -79,7 +83,7 @@ function ComplianceView({ overview }: { overview: ComplianceOverview }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -19,6 +19,7 @@ export function NewOperationPage() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<ResidenceSummary[] | null>(null);
+  const [chosenId, setChosenId] = useState<number | null>(null);
   const [residence, setResidence] = useState<ResidenceDetail | null>(null);
   const [fields, setFields] = useState({
     name: '', kind: 'energy_renovation', plan: 'pmt_2025_2030', programmeYear: String(new Date().getFullYear() + 1), endDate: '',
@@ -28,10 +29,15 @@ export function NewOperationPage() {
   const set = (key: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value });
 
   const search = async () => {
+    setChosenId(null);
     setResidence(null);
     setFound(query.trim() ? await getJson<ResidenceSummary[]>(`/api/patrimony/search?${new URLSearchParams({ q: query.trim(), limit: '10' })}`) : []);
   };
-  const choose = async (id: number) => setResidence(await getJson<ResidenceDetail>(`/api/patrimony/residences/${id}`));
+  const choose = async (id: number) => {
+    setChosenId(id);
+    setResidence(null);
+    setResidence(await getJson<ResidenceDetail>(`/api/patrimony/residences/${id}`));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -71,7 +77,7 @@ export function NewOperationPage() {
               {found.map((candidate) => (
                 <li key={candidate.id}>
                   <label>
-                    <input type="radio" name="residence" checked={residence?.id === candidate.id} onChange={() => void choose(candidate.id)} style={{ width: 'auto' }} />{' '}
+                    <input type="radio" name="residence" checked={chosenId === candidate.id} onChange={() => void choose(candidate.id)} style={{ width: 'auto' }} />{' '}
                     {candidate.name} — {candidate.communeName} ({t('renovation.create.dwellingCount', { count: candidate.dwellings })})
                   </label>
                 </li>

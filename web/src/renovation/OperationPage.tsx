@@ -6,6 +6,7 @@ import { useApi } from '../shared/api.js';
 import { useFormatNumber } from '../shared/format.js';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
+import { ScrollRegion } from './ScrollRegion.js';
 import type { OperationDetail } from './api.js';
 import { FinancingForm } from './FinancingForm.js';
 import { labelIn } from './labels.js';
@@ -72,7 +73,7 @@ function OperationView({ detail, onChange }: { detail: OperationDetail; onChange
         </section>
       )}
       <h2>{t('renovation.operation.phases')}</h2>
-      <div className="table-scroll">
+      <ScrollRegion label={t('renovation.operation.phases')}>
         <table className="table">
           <thead>
             <tr>
@@ -97,9 +98,9 @@ function OperationView({ detail, onChange }: { detail: OperationDetail; onChange
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h2>{t('renovation.financing.title')}</h2>
-      <div className="table-scroll">
+      <ScrollRegion label={t('renovation.financing.title')}>
         <table className="table" data-testid="financing-lines">
           <thead>
             <tr>
@@ -118,7 +119,7 @@ function OperationView({ detail, onChange }: { detail: OperationDetail; onChange
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <FinancingForm operationId={detail.id} onAdded={onChange} />
     </>
   );

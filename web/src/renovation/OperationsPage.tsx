@@ -4,6 +4,7 @@ import { useApi } from '../shared/api.js';
 import { useFormatNumber } from '../shared/format.js';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
+import { ScrollRegion } from './ScrollRegion.js';
 import type { OperationList } from './api.js';
 import { labelIn, OPERATION_KINDS } from './labels.js';
 import { formatCents } from './money.js';
@@ -63,7 +64,7 @@ function OperationTable({ list, offset, onPage }: { list: OperationList; offset:
   const labels = labelIn(i18n.language);
   return (
     <>
-      <div className="table-scroll">
+      <ScrollRegion label={t('renovation.operations.title')}>
         <table className="table">
           <thead>
             <tr>
@@ -92,7 +93,7 @@ function OperationTable({ list, offset, onPage }: { list: OperationList; offset:
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="table-footer">
         <p role="status">{t('renovation.operations.count', { count: list.total, formatted: formatNumber(list.total), from: list.total ? offset + 1 : 0, to: offset + list.items.length })}</p>
         {offset > 0 && <button type="button" className="button" onClick={() => onPage(Math.max(0, offset - PAGE))}>{t('renovation.operations.previous')}</button>}

@@ -64,7 +64,10 @@ export function TrajectoryChart({ years }: { years: readonly TrajectoryYear[] })
         {BANS.filter((ban) => years.some((year) => year.year === ban.year)).map((ban) => (
           <g key={ban.year} data-testid="trajectory-ban" data-year={ban.year}>
             <line x1={xOf(ban.year)} x2={xOf(ban.year)} y1={MARGIN.top - 6} y2={HEIGHT - MARGIN.bottom} stroke="#161616" strokeDasharray="4 3" strokeWidth="1.5" />
-            <text x={xOf(ban.year) + 4} y={MARGIN.top - 12} fontSize="12" fontWeight="700">{t('renovation.chart.ban', { classes: ban.classes, year: ban.year })}</text>
+            {/* Labels near the right edge run leftwards so they stay inside the chart. */}
+            <text x={xOf(ban.year) + (xOf(ban.year) > WIDTH * 0.7 ? -4 : 4)} textAnchor={xOf(ban.year) > WIDTH * 0.7 ? 'end' : 'start'} y={MARGIN.top - 12} fontSize="12" fontWeight="700">
+              {t('renovation.chart.ban', { classes: ban.classes, year: ban.year })}
+            </text>
           </g>
         ))}
       </svg>

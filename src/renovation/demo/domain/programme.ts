@@ -1,8 +1,9 @@
 /**
  * The demo landlord's renovation programme and its Département funding, generated from its
  * dwellings without randomness (the same patrimony always gives the same programme):
- * - every dwelling whose energy class is E, F or G renovated to C over 2024–2033, worst first,
- *   one operation per residence, about 800 M€ in all;
+ * - every dwelling whose energy class is E, F or G renovated to C over 2024–2033, one operation
+ *   per residence, about 800 M€ in all; residences go by their worst label (the worse of the
+ *   energy and GHG classes, as the letting bans read it), G first;
  * - maintenance works on about 2,500 dwellings a year and 250–300 adaptations to ageing or
  *   disability a year, on the other dwellings;
  * - the 400 vacant dwellings refurbished in 2024 with the Département's operating support;
@@ -23,6 +24,7 @@ export interface DemoDwelling {
   directorateId: number;
   directorateName: string;
   energyClass: DpeClass | null;
+  ghgClass: DpeClass | null;
 }
 
 export interface DemoConvention {
@@ -63,6 +65,8 @@ const RENOVATION_COST: Readonly<Record<'E' | 'F' | 'G', number>> = { G: 95_000_0
 /** Typical primary energy before works (kWhEP/m²/yr) and GHG, by class; target C. */
 const ENERGY_BEFORE: Readonly<Record<'E' | 'F' | 'G', [energy: number, ghg: number]>> = { G: [480, 38], F: [375, 31], E: [290, 24] };
 const ENERGY_TARGET = 150;
+/** The last programme year whose handover (15 December) comes before the ban of each class. */
+const LAST_BEFORE_BAN: Readonly<Record<'E' | 'F' | 'G', number>> = { G: 2024, F: 2027, E: 2033 };
 /** Département investment committed in 2024 (within the 4 M€ of the application convention), then requested per dwelling. */
 const DEPARTEMENT_INVESTMENT_2024 = 3_600_000_00;
 const DEPARTEMENT_INVESTMENT_PER_DWELLING = 9_500_00;
@@ -76,6 +80,8 @@ const DEPARTEMENT_VACANT_PER_DWELLING = 12_000_00;
 
 const isBad = (label: DpeClass | null): label is 'E' | 'F' | 'G' => label === 'E' || label === 'F' || label === 'G';
 const rankBad = (label: 'E' | 'F' | 'G') => ({ G: 0, F: 1, E: 2 })[label];
+/** The label the bans read: the worse of the energy and GHG classes (E at best, for a dwelling of the programme). */
+const banLabel = (d: DemoDwelling): 'E' | 'F' | 'G' => (d.ghgClass === 'G' || d.energyClass === 'G' ? 'G' : d.ghgClass === 'F' || d.energyClass === 'F' ? 'F' : 'E');
 
 /** 250 to 300 adaptations a year, varying deterministically. */
 export const adaptationsIn = (year: number) => 250 + ((year * 37) % 51);
@@ -132,7 +138,7 @@ function base(externalId: string, name: string, kind: OperationKind, year: numbe
 
 function energyRenovations(dwellings: readonly DemoDwelling[]): DemoOperation[] {
   const residences = [...groupBy(dwellings.filter((d) => isBad(d.energyClass)), (d) => d.residenceId).values()]
-    .map((members) => ({ members, worst: members.map((d) => d.energyClass as 'E' | 'F' | 'G').sort((a, b) => rankBad(a) - rankBad(b))[0]! }))
+    .map((members) => ({ members, worst: members.map(banLabel).sort((a, b) => rankBad(a) - rankBad(b))[0]! }))
     .sort((a, b) => rankBad(a.worst) - rankBad(b.worst) || a.members[0]!.residenceId - b.members[0]!.residenceId);
   const total = residences.reduce((sum, residence) => sum + residence.members.length, 0);
   const perYear = Math.ceil(total / (LAST_YEAR - FIRST_YEAR + 1));
@@ -141,14 +147,16 @@ function energyRenovations(dwellings: readonly DemoDwelling[]): DemoOperation[] 
   const operations = residences.map(({ members, worst }) => {
     if (inYear >= perYear && year < LAST_YEAR) [year, inYear] = [year + 1, 0];
     inYear += members.length;
+    // The bans come first: a G residence is handed over before 2025, an F one before 2028, whatever the yearly pace.
+    const due = Math.min(year, LAST_BEFORE_BAN[worst]);
     const first = members[0]!;
     const planned = members.reduce((sum, d) => sum + RENOVATION_COST[d.energyClass as 'E' | 'F' | 'G'], 0);
     const [energyBefore, ghgBefore] = ENERGY_BEFORE[worst];
     const input = {
-      ...base(`REHA-${year}-${first.residenceId}`, `Réhabilitation énergétique — ${first.residenceName}`, 'energy_renovation', year, members.map((d) => d.id), planned),
+      ...base(`REHA-${due}-${first.residenceId}`, `Réhabilitation énergétique — ${first.residenceName}`, 'energy_renovation', due, members.map((d) => d.id), planned),
       labelBefore: worst, targetLabel: 'C' as const, energyBefore, ghgBefore, energyTarget: ENERGY_TARGET,
-      labelAfter: year <= 2024 ? ('C' as const) : null, energyAfter: year <= 2024 ? ENERGY_TARGET - 8 : null,
-      phases: renovationPhases(year),
+      labelAfter: due <= 2024 ? ('C' as const) : null, energyAfter: due <= 2024 ? ENERGY_TARGET - 8 : null,
+      phases: renovationPhases(due),
     };
     return { input, lines: [] as DemoLine[] };
   });
