@@ -231,19 +231,24 @@ export interface ResidencePlace {
   dwellings: number;
 }
 
-/** Residences in the filter's places with their dwellings in those places (entrance or building filters count theirs). */
+/** Residences holding dwellings in the filter's places, with those dwellings (entrance or building filters count theirs). */
 export async function residencesInScope(db: Queryable, organisationId: number, filter: PlaceFilter): Promise<ResidencePlace[]> {
   const params: Params = [organisationId];
   const conditions = ['r.organisation_id = $1', ...placeConditions(filter, PATRIMONY_COLUMNS, params)];
   return db.query<ResidencePlace>(
-    `SELECT r.id AS "residenceId", r.name, r.agency_id AS "agencyId", r.commune_insee AS "communeInsee", c.name AS "communeName",
-       r.qpv_code AS "qpvCode", COALESCE(sum(n.dwellings), 0)::int AS dwellings
-     FROM residences r
-     LEFT JOIN communes c ON c.insee_code = r.commune_insee
-     LEFT JOIN buildings b ON b.organisation_id = r.organisation_id AND b.residence_id = r.id
-     LEFT JOIN observatory_dwelling_counts n ON n.organisation_id = b.organisation_id AND n.building_id = b.id
-     WHERE ${conditions.join(' AND ')}
-     GROUP BY r.id, r.name, r.agency_id, r.commune_insee, c.name, r.qpv_code`,
+    `WITH per_residence AS (
+       SELECT r.id, sum(n.dwellings)::int AS dwellings
+       FROM residences r
+       JOIN buildings b ON b.organisation_id = r.organisation_id AND b.residence_id = r.id
+       JOIN observatory_dwelling_counts n ON n.organisation_id = b.organisation_id AND n.building_id = b.id
+       WHERE ${conditions.join(' AND ')}
+       GROUP BY r.id
+     )
+     SELECT r.id AS "residenceId", r.name, r.agency_id AS "agencyId", r.commune_insee AS "communeInsee", c.name AS "communeName",
+       r.qpv_code AS "qpvCode", p.dwellings
+     FROM per_residence p
+     JOIN residences r ON r.organisation_id = $1 AND r.id = p.id
+     LEFT JOIN communes c ON c.insee_code = r.commune_insee`,
     params,
   );
 }
@@ -287,22 +292,31 @@ export interface EntrancePlace {
   dwellings: number;
 }
 
-/** Every entrance in the filter's places, with its point and dwellings. */
-export async function entrancesInScope(db: Queryable, organisationId: number, filter: PlaceFilter): Promise<EntrancePlace[]> {
+const ENTRANCE_COLUMNS: PlaceColumns = { agency: 'r.agency_id', residence: 'r.id', building: 'b.id', entrance: 'e.id' };
+const ENTRANCE_FROM = `FROM entrances e
+  JOIN buildings b ON b.organisation_id = e.organisation_id AND b.id = e.building_id
+  JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id`;
+
+/** The entrances in the filter's places (only those of `ids` when given), with their points and dwellings. */
+export async function entrancesInScope(db: Queryable, organisationId: number, filter: PlaceFilter, ids?: readonly number[]): Promise<EntrancePlace[]> {
   const params: Params = [organisationId];
-  const columns: PlaceColumns = { agency: 'r.agency_id', residence: 'r.id', building: 'b.id', entrance: 'e.id' };
-  const conditions = ['e.organisation_id = $1', ...placeConditions(filter, columns, params)];
+  const conditions = ['e.organisation_id = $1', ...placeConditions(filter, ENTRANCE_COLUMNS, params)];
+  if (ids) conditions.push(`e.id = ANY(${bind(params, ids)}::int[])`);
   return db.query<EntrancePlace>(
     `SELECT e.id AS "entranceId", e.name, b.id AS "buildingId", b.name AS "buildingName", r.id AS "residenceId", r.name AS "residenceName",
-       ST_X(COALESCE(e.geom, b.geom)) AS lon, ST_Y(COALESCE(e.geom, b.geom)) AS lat,
-       COALESCE(n.dwellings, 0) AS dwellings
-     FROM entrances e
+       ST_X(COALESCE(e.geom, b.geom)) AS lon, ST_Y(COALESCE(e.geom, b.geom)) AS lat, COALESCE(n.dwellings, 0) AS dwellings
+     ${ENTRANCE_FROM}
      LEFT JOIN observatory_dwelling_counts n ON n.organisation_id = e.organisation_id AND n.building_id = e.building_id AND n.entrance_id = e.id
-     JOIN buildings b ON b.organisation_id = e.organisation_id AND b.id = e.building_id
-     JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
      WHERE ${conditions.join(' AND ')}`,
     params,
   );
+}
+
+export async function countEntrancesInScope(db: Queryable, organisationId: number, filter: PlaceFilter): Promise<number> {
+  const params: Params = [organisationId];
+  const conditions = ['e.organisation_id = $1', ...placeConditions(filter, ENTRANCE_COLUMNS, params)];
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${ENTRANCE_FROM} WHERE ${conditions.join(' AND ')}`, params);
+  return row!.n;
 }
 
 export interface BuildingPlace {

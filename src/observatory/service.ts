@@ -2,7 +2,7 @@ import { validationError } from '../core/errors.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import { clustersIn, type BoundingBox } from './clusters.js';
-import { buildDashboard, monthsRead } from './domain/dashboard.js';
+import { buildDashboard, monthsRead, topHalls } from './domain/dashboard.js';
 import { hallChanges } from './domain/halls.js';
 import { buildingHotspots, cellHotspots } from './domain/hotspots.js';
 import { addMonths, comparedPeriods, monthsBetween, parisMonth, quarters } from './domain/months.js';
@@ -36,10 +36,11 @@ export async function dashboard(db: Queryable, actor: Actor, filter: Observatory
   const residences = await repository.measuresByResidence(db, org, filter, finer(level, 'residence'), filter.period);
   const residenceInfo = await repository.residencesInScope(db, org, filter);
   const agencyInfo = await repository.listAgencies(db, org);
-  const entrances = await repository.entrancesInScope(db, org, filter);
   const perEntrance = await repository.incidentsByEntrance(db, org, filter, filter.period);
   const tallies = await repository.hallTallies(db, org, filter, quarterRanges);
+  const hallCount = await repository.countEntrancesInScope(db, org, filter);
   const hourCells = await repository.hourGrid(db, org, filter, filter.period);
+  const namedHalls = await repository.entrancesInScope(db, org, filter, topHalls(perEntrance));
   return buildDashboard({
     period: filter.period,
     monthCategories,
@@ -47,9 +48,10 @@ export async function dashboard(db: Queryable, actor: Actor, filter: Observatory
     residences,
     agencyInfo,
     residenceInfo,
-    hallIncidents: new Map(entrances.map((entrance) => [entrance.entranceId, perEntrance.get(entrance.entranceId) ?? 0])),
-    hallInfo: entrances.map(({ entranceId, name, buildingName, residenceName }) => ({ entranceId, name, buildingName, residenceName })),
-    hallChanges: hallChanges(entrances.map((entrance) => entrance.entranceId), tallies),
+    hallIncidents: perEntrance,
+    hallInfo: namedHalls.map(({ entranceId, name, buildingName, residenceName }) => ({ entranceId, name, buildingName, residenceName })),
+    hallChanges: hallChanges([...new Set(tallies.map((tally) => tally.entranceId))], tallies),
+    hallCount,
     hourCells,
     hourGridFilters: hourGridFilters(filter),
   });

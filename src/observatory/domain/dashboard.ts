@@ -48,10 +48,13 @@ export interface DashboardInputs {
   residences: readonly ResidenceMeasures[];
   agencyInfo: readonly AgencyInfo[];
   residenceInfo: readonly ResidenceInfo[];
-  /** Incidents per hall in the period (halls in scope, zero included). */
+  /** Incidents per hall in the period (halls with incidents). */
   hallIncidents: ReadonlyMap<number, number>;
+  /** Names of the halls of `topHalls`. */
   hallInfo: readonly HallInfo[];
+  /** Levels of the halls with incidents in either quarter, out of `hallCount` halls in scope. */
   hallChanges: readonly HallChange[];
+  hallCount: number;
   hourCells: readonly { weekday: number; hour: number; incidents: number }[];
   hourGridFilters: string[];
 }
@@ -122,7 +125,7 @@ export function buildDashboard(inputs: DashboardInputs) {
     staff,
     indicators,
     repeatIncidents: repeatRate([...inputs.hallIncidents.values()]) satisfies RepeatRate,
-    hallLevels: summariseHalls(inputs.hallChanges) satisfies HallSummary,
+    hallLevels: summariseHalls(inputs.hallChanges, inputs.hallCount) satisfies HallSummary,
     families: FAMILIES.map((family) => ({ family, incidents: byFamily.get(family)?.incidents ?? 0, damageCost: byFamily.get(family)?.damageCost ?? 0 })),
     categories: [...byCategory]
       .map(([code, measures]) => ({ code, family: code.slice(0, 1), incidents: measures.incidents, damageCost: measures.damageCost }))
@@ -227,12 +230,17 @@ function placeBreakdowns(inputs: DashboardInputs) {
       .sort((a, b) => b.incidents - a.incidents),
     qpv: [...groupBy((residence) => residence.qpvCode)].map(([code, entry]) => withRate({ code, ...entry })).sort((a, b) => b.incidents - a.incidents),
     residences: residences.filter((residence) => residence.incidents > 0).sort((a, b) => b.incidents - a.incidents || a.residenceId - b.residenceId).slice(0, TOP),
-    halls: [...inputs.hallIncidents]
-      .filter(([, incidents]) => incidents > 0)
-      .sort(([a, x], [b, y]) => y - x || a - b)
-      .slice(0, TOP)
-      .map(([entranceId, incidents]) => ({ entranceId, incidents, ...hallNames.get(entranceId) })),
+    halls: topHalls(inputs.hallIncidents).map((entranceId) => ({ entranceId, incidents: inputs.hallIncidents.get(entranceId)!, ...hallNames.get(entranceId) })),
   };
+}
+
+/** The halls with the most incidents, most first. */
+export function topHalls(incidentsPerHall: ReadonlyMap<number, number>): number[] {
+  return [...incidentsPerHall]
+    .filter(([, incidents]) => incidents > 0)
+    .sort(([a, x], [b, y]) => y - x || a - b)
+    .slice(0, TOP)
+    .map(([entranceId]) => entranceId);
 }
 
 export type Dashboard = ReturnType<typeof buildDashboard>;

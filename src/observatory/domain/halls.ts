@@ -42,9 +42,11 @@ export interface HallSummary {
   better: number;
 }
 
-export function summariseHalls(changes: readonly HallChange[]): HallSummary {
+/** Counts levels over `hallCount` halls; those absent from `changes` had no incident in either quarter (green). */
+export function summariseHalls(changes: readonly HallChange[], hallCount = changes.length): HallSummary {
   const zero = () => Object.fromEntries(HALL_LEVELS.map((level) => [level, 0])) as Record<HallLevel, number>;
   const summary: HallSummary = { levels: zero(), previousLevels: zero(), worse: 0, better: 0 };
+  summary.levels.green = summary.previousLevels.green = Math.max(hallCount - changes.length, 0);
   for (const change of changes) {
     summary.levels[change.current.level]++;
     summary.previousLevels[change.previous.level]++;
