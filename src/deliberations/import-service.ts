@@ -1,5 +1,5 @@
 import { validationError, type FieldError } from '../core/errors.js';
-import type { Database, Queryable } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import type { SessionFile } from './domain/model.js';
 import * as repository from './repository.js';
@@ -83,7 +83,7 @@ async function writeSession(tx: Queryable, org: number, file: SessionFile, ids: 
  * Every item is saved as a draft, then marked as the file says (transmitted, adopted, rejected)
  * when the domain's rules find no error in the stored session.
  */
-export async function importSession(db: Database, actor: Actor, file: SessionFile): Promise<ImportResult> {
+export async function importSession(db: Queryable, actor: Actor, file: SessionFile): Promise<ImportResult> {
   const org = actor.organisationId;
   const duplicates = duplicateErrors(file);
   if (duplicates.length > 0) throw validationError('Fichier de séance non importable (session file cannot be imported)', duplicates);

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Queryable } from '../../db/database.js';
 import { importSession } from '../import-service.js';
 import * as repository from '../repository.js';
 import { DEMO_LINKS, demoBoardSessions } from './board.js';
@@ -7,7 +7,7 @@ import { DEMO_LINKS, demoBoardSessions } from './board.js';
  * Loads the demo board, its Bureau and their year of sessions into an organisation through the
  * session-file import (so idempotent), then links the decisions to what they decided.
  */
-export async function loadDemoBoard(db: Database, organisationId: number): Promise<{ sessions: number; items: number }> {
+export async function loadDemoBoard(db: Queryable, organisationId: number): Promise<{ sessions: number; items: number }> {
   const actor = { organisationId };
   const itemIds = new Map<string, number>();
   for (const file of demoBoardSessions()) {

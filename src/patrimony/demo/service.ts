@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { listOrganisations } from '../import/repository.js';
 import { importPatrimonyRows, type ImportProgress } from '../import/service.js';
 import { countPatrimony, type PatrimonyStats } from '../repository.js';
+import { loadDemoBoard } from '../../deliberations/demo/service.js';
 import { loadRenovationDemo } from '../../renovation/demo/service.js';
 import { DEMO_DEPARTEMENT } from './domain/communes.js';
 import { DEFAULT_DEMO_SEED, generateDemoPatrimony } from './domain/generate.js';
@@ -37,6 +38,7 @@ export async function loadDemo(db: Database, options: { seed?: number; onProgres
     await repository.insertContactPoints(tx, id, demo.contactPoints);
     await repository.insertCommonAreas(tx, id, demo.commonAreas);
     await loadRenovationDemo(tx, id);
+    await loadDemoBoard(tx, id);
     return id;
   });
   return { organisationId, stats: await countPatrimony(db, organisationId) };
