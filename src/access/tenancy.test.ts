@@ -23,13 +23,6 @@ function asAppRole<T>(db: Database, organisationId: number, work: (tx: Queryable
   });
 }
 
-/**
- * Modules whose migrations (0300 deliberations, 0400 renovation) were written alongside 0200 and
- * do not call vigie_enable_tenant_rls() yet: their owners add the call, then the integrator
- * removes the prefix here. Any other unprotected table fails the test.
- */
-const AWAITING_RLS_PREFIXES = ['deliberation_', 'dpe_', 'renovation_'];
-
 const count = async (tx: Queryable, table: string) => (await tx.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n;
 
 describeEachEngine('tenancy wall (Row-Level Security)', (database) => {
@@ -93,7 +86,6 @@ describeEachEngine('tenancy wall (Row-Level Security)', (database) => {
        ORDER BY 1`,
     );
     const tables = unprotected.map((row) => row.table);
-    const awaiting = (table: string) => AWAITING_RLS_PREFIXES.some((prefix) => table.startsWith(prefix));
-    expect(tables.filter((table) => !awaiting(table)), 'call vigie_enable_tenant_rls() for these tables in their migration').toEqual([]);
+    expect(tables, 'call vigie_enable_tenant_rls() for these tables in their migration').toEqual([]);
   });
 });
