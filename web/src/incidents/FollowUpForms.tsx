@@ -71,10 +71,10 @@ export function TransitionButtons({ incident, onChanged }: FollowUpProps) {
               ))}
             </fieldset>
           ) : (
-            <label htmlFor={reasonId} className="incident-field">
-              {t('incidents.detail.reopenReason')}
+            <div className="incident-field">
+              <label htmlFor={reasonId}>{t('incidents.detail.reopenReason')}</label>
               <textarea id={reasonId} required rows={2} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} />
-            </label>
+            </div>
           )}
           <button type="submit" className="button" disabled={busy}>{asking === 'close' ? t('incidents.detail.closeTitle') : t('incidents.detail.reopenTitle')}</button>
         </form>
@@ -112,29 +112,29 @@ export function ActionForm({ incident, onChanged }: FollowUpProps) {
   return (
     <FormSection title={t('incidents.detail.actionTitle')}>
       <form className="incident-form" onSubmit={(event) => void submit(event)}>
-        <label htmlFor={ids.kind} className="incident-field">{t('incidents.detail.actionKind')}
+        <div className="incident-field"><label htmlFor={ids.kind}>{t('incidents.detail.actionKind')}</label>
           <select id={ids.kind} value={kind} onChange={(event) => setKind(event.target.value as ActionKind)}>
             {kinds.map((value) => <option key={value} value={value}>{t(`incidents.actionKind.${value}`)}</option>)}
           </select>
-        </label>
-        <label htmlFor={ids.date} className="incident-field">{t('incidents.detail.actionDate')}
+        </div>
+        <div className="incident-field"><label htmlFor={ids.date}>{t('incidents.detail.actionDate')}</label>
           <input id={ids.date} type="date" required max={localDay(new Date())} value={date} onChange={(event) => setDate(event.target.value)} />
-        </label>
+        </div>
         {complaint && (
-          <label htmlFor={ids.station} className="incident-field">{t('incidents.detail.policeStation')}
+          <div className="incident-field"><label htmlFor={ids.station}>{t('incidents.detail.policeStation')}</label>
             <input id={ids.station} type="text" required maxLength={200} value={policeStation} onChange={(event) => setPoliceStation(event.target.value)} />
-          </label>
+          </div>
         )}
         {kind === 'legal_outcome' && (
-          <label htmlFor={ids.outcome} className="incident-field">{t('incidents.detail.legalOutcome')}
+          <div className="incident-field"><label htmlFor={ids.outcome}>{t('incidents.detail.legalOutcome')}</label>
             <select id={ids.outcome} value={legalOutcome} onChange={(event) => setLegalOutcome(event.target.value as LegalOutcome)}>
               {LEGAL_OUTCOMES.map((value) => <option key={value} value={value}>{t(`incidents.legalOutcome.${value}`)}</option>)}
             </select>
-          </label>
+          </div>
         )}
-        <label htmlFor={ids.note} className="incident-field">{t('incidents.detail.note')}
+        <div className="incident-field"><label htmlFor={ids.note}>{t('incidents.detail.note')}</label>
           <textarea id={ids.note} rows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
-        </label>
+        </div>
         <ProblemAlert error={error} />
         {done && <p role="status">{t('incidents.detail.done')}</p>}
         <button type="submit" className="button" disabled={busy}>{t('incidents.detail.addAction')}</button>
@@ -155,9 +155,9 @@ export function CommentForm({ incident, onChanged }: FollowUpProps) {
   return (
     <FormSection title={t('incidents.detail.commentTitle')}>
       <form className="incident-form" onSubmit={(event) => void submit(event)}>
-        <label htmlFor={bodyId} className="incident-field">{t('incidents.detail.comment')}
+        <div className="incident-field"><label htmlFor={bodyId}>{t('incidents.detail.comment')}</label>
           <textarea id={bodyId} required rows={2} maxLength={4000} value={body} onChange={(event) => setBody(event.target.value)} />
-        </label>
+        </div>
         <ProblemAlert error={error} />
         <button type="submit" className="button" disabled={busy}>{t('incidents.detail.addComment')}</button>
       </form>

@@ -75,7 +75,7 @@ function FilterForm({ filters, onChange }: { filters: Filters; onChange: (next: 
   const idPrefix = useId();
   const set = (key: FilterKey) => (event: { target: { value: string } }) => onChange(withFilter(filters, key, event.target.value));
   const field = (key: FilterKey, label: string, control: (id: string) => ReactNode) => (
-    <label htmlFor={`${idPrefix}${key}`} className="incident-field">{label}{control(`${idPrefix}${key}`)}</label>
+    <div className="incident-field"><label htmlFor={`${idPrefix}${key}`}>{label}</label>{control(`${idPrefix}${key}`)}</div>
   );
   const options = (values: readonly string[], label: (value: string) => string) => [
     <option key="" value="">{t('incidents.list.all')}</option>,

@@ -64,7 +64,7 @@ function ReportItem({ report: { id, incident } }: { report: Report }) {
         {t('incidents.detail.title', { id })} — {categoryLabel({ labelFr: incident.categoryLabelFr, labelEn: incident.categoryLabelEn })}
       </Link>
       <span className="incident-card__meta">{occurrence(incident)}</span>
-      <span><StatusBadge incident={incident} />{changed && <> · {t('incidents.mine.lastChange')} : {moment(changed)}</>}</span>
+      <span><StatusBadge incident={incident} />{changed && <> · {t('incidents.mine.lastChange', { when: moment(changed) })}</>}</span>
     </li>
   );
 }

@@ -14,17 +14,25 @@ const pointCollection = (position: Position | null) => ({
 
 interface PlaceMapProps {
   residences: ResidenceMap;
-  /** The snapped place, ringed on the map; the map centres on it when it comes from elsewhere. */
+  /** The snapped place, ringed on the map, which centres on it. */
   picked: Position | null;
   onTap: (lon: number, lat: number) => void;
+}
+
+/** Rings the picked place and centres on it, close enough to tell one entrance from the next. */
+function showPicked(map: MapLibreMap, picked: Position | null): void {
+  (map.getSource(PICKED_SOURCE) as GeoJSONSource | undefined)?.setData(pointCollection(picked));
+  if (!picked) return;
+  map.jumpTo({ center: picked, zoom: Math.max(map.getZoom(), 17) });
+  map.getContainer().dataset.centre = picked.join(',');
 }
 
 /** The residences on a map; a tap hands its coordinates over, to be snapped by the API. */
 export function PlaceMap({ residences, picked, onTap }: PlaceMapProps) {
   const { t } = useTranslation();
   const mapRef = useRef<MapLibreMap>(undefined);
-  const latestTap = useRef(onTap);
-  latestTap.current = onTap;
+  const latest = useRef({ onTap, picked });
+  latest.current = { onTap, picked };
 
   const onLoad = useCallback((map: MapLibreMap) => {
     map.addSource('incident-residences', { type: 'geojson', data: residences });
@@ -39,17 +47,17 @@ export function PlaceMap({ residences, picked, onTap }: PlaceMapProps) {
     });
     const bounds = boundsOf(residences.features.map((feature) => feature.geometry.coordinates));
     if (bounds) map.fitBounds(bounds, { padding: 24, maxZoom: 16, animate: false });
-    map.on('click', (event) => latestTap.current(event.lngLat.lng, event.lngLat.lat));
+    map.on('click', (event) => latest.current.onTap(event.lngLat.lng, event.lngLat.lat));
     mapRef.current = map;
+    // A place may have been found (search, position) while the map was loading.
+    showPicked(map, latest.current.picked);
     return () => {
       mapRef.current = undefined;
     };
   }, [residences]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    (map?.getSource(PICKED_SOURCE) as GeoJSONSource | undefined)?.setData(pointCollection(picked));
-    if (map && picked && !map.getBounds().contains(picked)) map.jumpTo({ center: picked, zoom: Math.max(map.getZoom(), 17) });
+    if (mapRef.current) showPicked(mapRef.current, picked);
   }, [picked]);
 
   return <MapView label={t('incidents.place.mapLabel')} className="map incident-map" onLoad={onLoad} />;

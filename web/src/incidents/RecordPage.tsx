@@ -99,8 +99,8 @@ function RecordForm({ categories, onSaved }: { categories: Category[]; onSaved: 
         <PlacePicker value={place} invalid={placeMissing && !place} onChange={(next) => { setPlace(next); if (next) setPlaceMissing(false); }} />
       </div>
 
-      <label htmlFor={ids.category} className="incident-field">
-        {t('incidents.record.category')}
+      <div className="incident-field">
+        <label htmlFor={ids.category}>{t('incidents.record.category')}</label>
         <select id={ids.category} required value={categoryCode} onChange={(event) => chooseCategory(event.target.value)}>
           <option value="">{t('incidents.record.chooseCategory')}</option>
           {FAMILIES.map((family) => (
@@ -111,47 +111,47 @@ function RecordForm({ categories, onSaved }: { categories: Category[]; onSaved: 
             </optgroup>
           ))}
         </select>
-      </label>
+      </div>
 
       {category && (
-        <label htmlFor={ids.severity} className="incident-field">
-          {t('incidents.record.severity')}
+        <div className="incident-field">
+          <label htmlFor={ids.severity}>{t('incidents.record.severity')}</label>
           <select id={ids.severity} value={severity} aria-describedby={ids.suggestion} onChange={(event) => setSeverity(event.target.value as Severity)}>
             {SEVERITIES.map((level) => <option key={level} value={level}>{t(`incidents.severity.${level}`)}</option>)}
           </select>
-          <span id={ids.suggestion} className="incident-hint" data-testid="suggested-severity">{t('incidents.record.suggested', { severity: category.defaultSeverity })}</span>
-        </label>
+          <p id={ids.suggestion} className="incident-hint" data-testid="suggested-severity">{t('incidents.record.suggested', { severity: category.defaultSeverity })}</p>
+        </div>
       )}
 
       <fieldset className="incident-when">
         <legend>{t('incidents.record.when')}</legend>
-        <label htmlFor={ids.date} className="incident-field">
-          {t('incidents.record.date')}
+        <div className="incident-field">
+          <label htmlFor={ids.date}>{t('incidents.record.date')}</label>
           <input id={ids.date} type="date" required max={localDay(new Date())} value={day} onChange={(event) => setDay(event.target.value)} />
-        </label>
-        <label htmlFor={ids.time} className="incident-field">
-          {t('incidents.record.time')}
+        </div>
+        <div className="incident-field">
+          <label htmlFor={ids.time}>{t('incidents.record.time')}</label>
           <input id={ids.time} type="time" value={time} disabled={timeUnknown} required={!timeUnknown} onChange={(event) => setTime(event.target.value)} />
-        </label>
+        </div>
         <label className="incident-check">
           <input type="checkbox" checked={timeUnknown} onChange={(event) => setTimeUnknown(event.target.checked)} />
           {t('incidents.record.timeUnknown')}
         </label>
       </fieldset>
 
-      <label htmlFor={ids.channel} className="incident-field">
-        {t('incidents.record.channel')}
+      <div className="incident-field">
+        <label htmlFor={ids.channel}>{t('incidents.record.channel')}</label>
         <select id={ids.channel} required value={channel} onChange={(event) => setChannel(event.target.value as Channel)}>
           <option value="">{t('incidents.record.chooseCategory')}</option>
           {CHANNELS.map((code) => <option key={code} value={code}>{t(`incidents.channel.${code}`)}</option>)}
         </select>
-      </label>
+      </div>
 
-      <label htmlFor={ids.description} className="incident-field">
-        {t('incidents.record.description')}
+      <div className="incident-field">
+        <label htmlFor={ids.description}>{t('incidents.record.description')}</label>
         <textarea id={ids.description} required rows={3} maxLength={2000} value={description} aria-describedby={ids.warning}
           onChange={(event) => setDescription(event.target.value)} />
-      </label>
+      </div>
       <p id={ids.warning} className="incident-warning">{t('incidents.record.descriptionWarning')}</p>
 
       <ProblemAlert error={error} />

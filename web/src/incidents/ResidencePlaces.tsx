@@ -28,8 +28,8 @@ export function ResidencePlaces({ residenceId, value, onChange }: { residenceId:
         ];
         const key = (place: Pick<ChosenPlace, 'kind' | 'id'>) => `${place.kind}:${place.id}`;
         return (
-          <label htmlFor={selectId} className="incident-field">
-            {t('incidents.place.building')} / {t('incidents.place.entrance').toLowerCase()}
+          <div className="incident-field">
+            <label htmlFor={selectId}>{t('incidents.place.level')}</label>
             <select id={selectId} value={key(value)} onChange={(event) => onChange(options.find((option) => key(option) === event.target.value)!)}>
               {options.map((option) => (
                 <option key={key(option)} value={key(option)}>
@@ -37,7 +37,7 @@ export function ResidencePlaces({ residenceId, value, onChange }: { residenceId:
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         );
       }}
     </RemoteView>

@@ -1,0 +1,196 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentDetail, NearestPlace } from '../../web/src/incidents/api.js';
+import type { ResidenceDetail, ResidenceMap } from '../../web/src/shared/api.js';
+import {
+  chromiumAvailable, launchChromium, openGuardedContext, screenshot, seriousAccessibilityViolations, VIEWPORTS, type GuardedContext,
+} from './support/browser.js';
+import { startVigie, type VigieServer } from './support/server.js';
+
+/**
+ * A caretaker's journey on a phone: record an incident by tapping the map, find it in the
+ * list, follow it up to its closing, and see the change in "my reports".
+ */
+describe.skipIf(!chromiumAvailable())('incidents journey on a phone', () => {
+  let server: VigieServer;
+  let browser: Browser;
+  let guarded: GuardedContext;
+  let page: Page;
+  let building: ResidenceDetail['buildings'][number];
+  let residence: ResidenceDetail;
+  let firstId: number;
+  let secondId: number;
+  const api = async <T>(apiPath: string, init?: RequestInit): Promise<T> => (await fetch(`${server.url}${apiPath}`, init)).json() as Promise<T>;
+  const expectAccessible = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startVigie(), launchChromium()]);
+    const residences = await api<ResidenceMap>('/api/patrimony/map/residences');
+    residence = await api<ResidenceDetail>(`/api/patrimony/residences/${residences.features[0]!.properties.id}`);
+    building = residence.buildings.find((candidate) => candidate.entrances.length > 0)!;
+    guarded = await openGuardedContext(browser, server.url, VIEWPORTS.phone);
+    // The phone stands at the building's door.
+    await guarded.context.grantPermissions(['geolocation']);
+    await guarded.context.setGeolocation({ longitude: building.lon, latitude: building.lat, accuracy: 10 });
+    page = await guarded.context.newPage();
+  });
+  afterAll(async () => {
+    await guarded?.context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('records an incident by tapping the map, snapped to the nearest entrance or building', async () => {
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Incidents' }).click();
+    await page.getByRole('link', { name: 'Signaler un incident' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Signaler un incident');
+
+    // The position centres the map on the building; then a tap beside it chooses the place.
+    await page.getByRole('button', { name: 'Ma position' }).click();
+    const atDoor = (await api<NearestPlace[]>(`/api/incidents/places/nearest?lon=${building.lon}&lat=${building.lat}`))[0]!;
+    const nearest = page.getByTestId('nearest-places');
+    await expect.poll(async () => Number(await nearest.getAttribute('data-lon'))).toBeCloseTo(building.lon, 6);
+    await expect.poll(() => page.locator('.incident-map').getAttribute('data-centre'), { timeout: 30_000 }).toBe(`${atDoor.lon},${atDoor.lat}`);
+    const canvas = page.locator('.incident-map canvas');
+    const box = (await canvas.boundingBox())!;
+    await canvas.tap({ position: { x: box.width / 2 + 45, y: box.height / 2 - 30 } });
+    await expect.poll(async () => Math.abs(Number(await nearest.getAttribute('data-lon')) - building.lon)).toBeGreaterThan(1e-5);
+    const [tapLon, tapLat] = [Number(await nearest.getAttribute('data-lon')), Number(await nearest.getAttribute('data-lat'))];
+    const snapped = await api<NearestPlace[]>(`/api/incidents/places/nearest?lon=${tapLon}&lat=${tapLat}`);
+    expect(snapped.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('chosen-place').textContent()).toBe(`Lieu choisi : ${snapped[0]!.name} — ${snapped[0]!.residenceName}`);
+    await expect.poll(() => nearest.getByRole('radio').count()).toBe(snapped.length);
+
+    await page.getByLabel('Type d’incident *').selectOption('D.MAILBOX');
+    await expect.poll(() => page.getByTestId('suggested-severity').textContent()).toBe('Gravité proposée pour ce type : G2. Vous pouvez l’ajuster.');
+    await expect.poll(() => page.getByLabel('Gravité', { exact: true }).inputValue()).toBe('G2');
+    await page.getByLabel('Gravité', { exact: true }).selectOption('G3');
+    await page.getByLabel('Connu par *').selectOption('caretaker');
+    await page.getByLabel('Description courte et factuelle *').fill('Boîtes aux lettres forcées, trois portes arrachées.');
+    await expect.poll(() => page.getByText('Ne pas écrire de nom, d’information de santé').count()).toBe(1);
+    await expectAccessible();
+    await screenshot(page, 'phone-incident-form');
+
+    await page.getByRole('button', { name: 'Enregistrer l’incident' }).click();
+    const saved = page.getByTestId('incident-saved');
+    await expect.poll(() => saved.getAttribute('data-incident-id')).toMatch(/^\d+$/);
+    firstId = Number(await saved.getAttribute('data-incident-id'));
+    const recorded = await api<IncidentDetail>(`/api/incidents/${firstId}`);
+    expect({ kind: recorded.placeKind, id: recorded.entranceId ?? recorded.buildingId }).toEqual({ kind: snapped[0]!.kind, id: snapped[0]!.id });
+    expect([recorded.categoryCode, recorded.severity, recorded.channel, recorded.status, recorded.timeUnknown]).toEqual(['D.MAILBOX', 'G3', 'caretaker', 'recorded', false]);
+    const flag = await page.getByTestId('duplicate-flag').textContent();
+    expect(flag).toEqual(recorded.suspectedDuplicateOf === null ? 'Aucun doublon probable détecté.' : expect.stringContaining(String(recorded.suspectedDuplicateOf)));
+    await expectAccessible();
+    await screenshot(page, 'phone-incident-saved');
+  });
+
+  it('flags a second report of the same facts at the same place as a probable duplicate', async () => {
+    const first = await api<IncidentDetail>(`/api/incidents/${firstId}`);
+    await page.getByRole('button', { name: 'Signaler un autre incident' }).click();
+    await page.getByLabel('Nom, commune ou code de la résidence').fill(residence.name);
+    await page.getByRole('button', { name: 'Chercher', exact: true }).click();
+    await page.getByRole('button', { name: new RegExp(`^${residence.name}`) }).first().click();
+    const placeSelect = page.getByLabel('Bâtiment ou entrée');
+    const placeValue = first.entranceId !== null ? `entrance:${first.entranceId}` : `building:${first.buildingId}`;
+    await expect.poll(() => placeSelect.locator(`option[value="${placeValue}"]`).count()).toBe(1);
+    await placeSelect.selectOption(placeValue);
+    await page.getByLabel('Type d’incident *').selectOption('D.DOOR');
+    await page.getByLabel('Heure inconnue').check();
+    await page.getByLabel('Connu par *').selectOption('tenant');
+    await page.getByLabel('Description courte et factuelle *').fill('Porte du hall dégradée.');
+    await page.getByRole('button', { name: 'Enregistrer l’incident' }).click();
+    const saved = page.getByTestId('incident-saved');
+    await expect.poll(() => saved.getAttribute('data-incident-id')).not.toBe(String(firstId));
+    secondId = Number(await saved.getAttribute('data-incident-id'));
+    const second = await api<IncidentDetail>(`/api/incidents/${secondId}`);
+    expect(second.timeUnknown).toBe(true);
+    expect(second.suspectedDuplicateOf).not.toBeNull();
+    await expect.poll(() => page.getByTestId('duplicate-flag').textContent()).toContain(`n° ${firstId}`);
+    await screenshot(page, 'phone-incident-duplicate');
+  });
+
+  it('lists the incident with filters kept in the address and the same filters on the CSV export', async () => {
+    await page.getByRole('link', { name: 'Liste et suivi' }).click();
+    await page.getByLabel('Famille').selectOption('D');
+    await page.getByLabel('Statut').selectOption('recorded');
+    await page.getByLabel('Du').fill(new Date().toISOString().slice(0, 10).replace(/\d\d$/, '01'));
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('recorded');
+    const query = new URL(page.url()).search;
+    expect(new URLSearchParams(query).get('family')).toBe('D');
+    expect(await page.getByTestId('csv-export').getAttribute('href')).toBe(`/api/incidents/export.csv${query}`);
+    const card = page.locator(`.incident-card[data-incident-id="${firstId}"]`);
+    await expect.poll(() => card.count()).toBe(1);
+    const expected = await api<{ items: { id: number }[] }>(`/api/incidents${query}&limit=50`);
+    await expect.poll(() => page.locator('.incident-card').evaluateAll((cards) => cards.map((c) => Number((c as HTMLElement).dataset.incidentId))))
+      .toEqual(expected.items.map((item) => item.id));
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Statut').inputValue()).toBe('recorded');
+    await expect.poll(() => card.count()).toBe(1);
+    await expectAccessible();
+    await screenshot(page, 'phone-incident-list');
+    await card.getByRole('link').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Incident n° ${firstId}`);
+  });
+
+  it('qualifies the incident, adds a complaint and closes it, each step in the timeline', async () => {
+    const status = page.getByTestId('incident-status').first();
+    await expect.poll(() => status.textContent()).toBe('enregistré');
+    await expect.poll(() => page.locator('.incident-transitions').getByRole('button').allTextContents()).toEqual(['Qualifier']);
+    await page.getByRole('button', { name: 'Qualifier' }).click();
+    await expect.poll(() => status.textContent()).toBe('qualifié');
+
+    await page.getByText('Ajouter une action').click();
+    await page.getByLabel('Action', { exact: true }).selectOption('complaint_filed');
+    await page.getByLabel('Commissariat ou brigade').fill('Commissariat de Lens');
+    await page.getByRole('button', { name: 'Ajouter l’action' }).click();
+    const timeline = page.getByTestId('timeline');
+    await expect.poll(() => timeline.getByText('Dépôt de plainte').count()).toBe(1);
+    await expect.poll(() => timeline.getByText('Commissariat de Lens').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Clore', exact: true }).click();
+    await page.getByLabel('résolu').check();
+    await page.getByRole('button', { name: 'Clore l’incident' }).click();
+    await expect.poll(() => status.textContent()).toBe('clos (résolu)');
+    await expect.poll(() => page.locator('.incident-transitions').getByRole('button').allTextContents()).toEqual(['Rouvrir']);
+    const detail = await api<IncidentDetail>(`/api/incidents/${firstId}`);
+    expect([detail.status, detail.outcome, detail.actions.map((a) => [a.kind, a.policeStation])]).toEqual(['closed', 'resolved', [['complaint_filed', 'Commissariat de Lens']]]);
+    await expect.poll(() => timeline.locator('li[data-kind="status"]').allTextContents()).toEqual([
+      expect.stringContaining('Incident enregistré (enregistré)'),
+      expect.stringContaining('Statut : enregistré → qualifié'),
+      expect.stringContaining('Statut : qualifié → clos'),
+    ]);
+    await expectAccessible();
+    await screenshot(page, 'phone-incident-detail');
+  });
+
+  it('shows the API’s refusal when the incident changed meanwhile (409)', async () => {
+    await page.goto(`/incidents/${secondId}`);
+    await expect.poll(() => page.getByTestId('incident-status').first().textContent()).toBe('enregistré');
+    // Someone else qualifies it first: this page's "Qualifier" is now a forbidden transition.
+    const moved = await fetch(`${server.url}/api/incidents/${secondId}/transitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: 'qualified' }) });
+    expect(moved.status).toBe(200);
+    const refusal = await fetch(`${server.url}/api/incidents/${secondId}/transitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: 'qualified' }) });
+    expect(refusal.status).toBe(409);
+    const { detail } = await refusal.json() as { detail: string };
+    await page.getByRole('button', { name: 'Qualifier' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(detail);
+    await screenshot(page, 'phone-incident-conflict');
+  });
+
+  it('shows the reporter what became of the incidents recorded from this phone', async () => {
+    await page.getByRole('link', { name: 'Mes signalements' }).click();
+    const reports = page.getByTestId('my-reports');
+    await expect.poll(() => reports.locator('li').evaluateAll((items) => items.map((i) => Number((i as HTMLElement).dataset.incidentId)))).toEqual([secondId, firstId]);
+    await expect.poll(() => reports.locator(`li[data-incident-id="${firstId}"]`).getByTestId('incident-status').textContent()).toBe('clos (résolu)');
+    await expect.poll(() => reports.locator(`li[data-incident-id="${secondId}"]`).getByTestId('incident-status').textContent()).toBe('qualifié');
+    await expectAccessible();
+    await screenshot(page, 'phone-incident-mine');
+  });
+
+  it('never called the internet nor logged an error', () => {
+    expect(guarded.externalRequests).toEqual([]);
+    // The refused transition is answered 409 on purpose: the browser logs that failed request.
+    expect(guarded.pageErrors.filter((error) => !error.includes('409'))).toEqual([]);
+  });
+});
