@@ -60,7 +60,9 @@ function toWrite(input: OperationInput, externalId: string, directorateId: numbe
   return { ...fields, externalId, directorateId, endDate: expectedHandover(phaseList(phases), input.endDate) };
 }
 
-export async function createOperation(db: Database, organisationId: number, input: OperationInput, today: string) {
+export async function createOperation(db: Database, organisationId: number, given: OperationInput, today: string) {
+  // The planned handover is a phase date too: the phases table starts with it.
+  const input = { ...given, phases: { handover: { plannedStart: given.endDate, plannedEnd: given.endDate, actualStart: null, actualEnd: null }, ...given.phases } };
   checkOperation(input);
   const id = await db.transaction(async (tx) => {
     const externalId = input.externalId ?? `OP-${input.programmeYear}-${Date.now().toString(36).toUpperCase()}`;

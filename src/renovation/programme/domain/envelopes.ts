@@ -1,4 +1,4 @@
-import { formatEurosFr, sumCents } from './money.js';
+import { formatEurosEn, formatEurosFr, sumCents } from './money.js';
 import { ENVELOPE_LABELS, type EnvelopeKind } from './vocabulary.js';
 
 /**
@@ -64,7 +64,7 @@ export function describeExcess(excess: EnvelopeExcess): string {
   const label = ENVELOPE_LABELS[envelope];
   return `Engagement refusé : l’enveloppe ${label.fr} de « ${convention.name} » serait dépassée de ${formatEurosFr(excessCents)} `
     + `(déjà engagé ${formatEurosFr(otherCents)} + ${formatEurosFr(proposedCents)} > ${formatEurosFr(limitCents)}) `
-    + `— commitment refused: the ${label.en} envelope would be exceeded by €${(excessCents / 100).toFixed(2)}`;
+    + `— commitment refused: the ${label.en} envelope would be exceeded by ${formatEurosEn(excessCents)}`;
 }
 
 /**

@@ -4,9 +4,16 @@
  */
 const EUROS_FR = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 
+const EUROS_EN = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' });
+
 /** "1 234 567,89 €" (French grouping and decimal comma). */
 export function formatEurosFr(cents: number): string {
   return EUROS_FR.format(cents / 100);
+}
+
+/** "€1,234,567.89", for the English half of messages. */
+export function formatEurosEn(cents: number): string {
+  return EUROS_EN.format(cents / 100);
 }
 
 export const euros = (amount: number) => Math.round(amount * 100);

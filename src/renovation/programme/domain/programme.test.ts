@@ -79,6 +79,7 @@ describe('Département envelopes', () => {
     expect(excess).toMatchObject({ limitCents: 4_000_000_00, otherCents: 3_900_000_00, excessCents: 250_000_00 });
     expect(describeExcess(excess!)).toContain(`serait dépassée de ${formatEurosFr(250_000_00)}`);
     expect(formatEurosFr(250_000_00)).toBe('250\u202f000,00\u00a0€');
+    expect(describeExcess(excess!)).toContain('exceeded by €250,000.00');
   });
 
   it('checks the framework across all its application conventions', () => {
