@@ -1,5 +1,5 @@
 import { validationError } from '../../core/errors.js';
-import type { Database } from '../../db/database.js';
+import type { Queryable } from '../../db/database.js';
 import { setAgencyStaff } from '../../observatory/repository.js';
 import { initialCategories } from '../domain/nomenclature.js';
 import { listCurrentCategories, seedCategories } from '../repository.js';
@@ -30,7 +30,7 @@ export interface DemoIncidentsLoad {
  * Loads ten years of demo incidents on an organisation's patrimony, all or nothing and
  * idempotent (by external id): the roll-up triggers keep the observatory's figures as they go.
  */
-export async function loadDemoIncidents(db: Database, organisationId: number, options: DemoIncidentsOptions = {}): Promise<DemoIncidentsLoad> {
+export async function loadDemoIncidents(db: Queryable, organisationId: number, options: DemoIncidentsOptions = {}): Promise<DemoIncidentsLoad> {
   const seed = options.seed ?? DEFAULT_DEMO_INCIDENT_SEED;
   const scale = options.scale ?? DEMO_INCIDENT_DEFAULTS.scale;
   if (!Number.isSafeInteger(seed) || seed < 0) throw validationError('Graine invalide (invalid seed)', [{ field: 'seed', message: 'entier positif attendu / positive integer expected' }]);
