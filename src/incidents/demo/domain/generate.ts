@@ -194,6 +194,8 @@ export function* generateDemoIncidents(
   const monthlyBase = (dwellings * options.ratePer100Dwellings * options.scale) / 100 / 12;
   const lastMonth = options.until.toISOString().slice(0, 7);
   const months = options.years * 12;
+  // Other seeds or scales draw other incidents: their own external ids, so each load stays idempotent.
+  const prefix = `DEMO-${options.seed}-${options.scale}-`;
   let serial = 0;
   for (let index = 0; index < months; index++) {
     const month = addMonths(lastMonth, index - months + 1);
@@ -205,14 +207,14 @@ export function* generateDemoIncidents(
       const count = Math.floor(expected + random.float());
       for (let k = 0; k < count; k++) {
         const place = (profile.collectiveOnly ? collective : anywhere).pick(random);
-        const incident = drawIncident(random, profile, byCode.get(profile.code)!, place, month, options.until, ++serial);
+        const incident = drawIncident(random, profile, byCode.get(profile.code)!, place, month, options.until, `${prefix}${++serial}`);
         if (incident) yield incident;
       }
     }
   }
 }
 
-function drawIncident(random: Random, profile: CategoryProfile, category: DemoCategory, place: DemoPlace, month: string, until: Date, serial: number): DemoIncident | null {
+function drawIncident(random: Random, profile: CategoryProfile, category: DemoCategory, place: DemoPlace, month: string, until: Date, externalId: string): DemoIncident | null {
   const family = category.family;
   const timeUnknown = (family === 'A' || family === 'D') && random.chance(0.08);
   const occurredAt = drawInstant(random, family, month, timeUnknown);
@@ -231,7 +233,7 @@ function drawIncident(random: Random, profile: CategoryProfile, category: DemoCa
   if (closed) history.push({ at: closedAt, before: 'qualified', after: 'closed' });
   const status = history.at(-1)!.after;
   return {
-    externalId: `DEMO-${String(serial).padStart(8, '0')}`,
+    externalId,
     place,
     occurredAt,
     timeUnknown,
