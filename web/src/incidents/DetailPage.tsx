@@ -81,5 +81,5 @@ function PlaceName({ incident }: { incident: IncidentDetail }) {
     residence.data.name,
     residence.data.communeName,
   ].filter(Boolean);
-  return <>{t(`incidents.placeKind.${incident.placeKind}`)} — {parts.join(', ')}</>;
+  return <>{parts.join(', ')}</>;
 }

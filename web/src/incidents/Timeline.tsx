@@ -24,6 +24,13 @@ function TimelineItem({ entry, ownId }: { entry: TimelineEntry; ownId: number })
   const moment = useMomentFormat();
   const day = useDayFormat();
   const statusLabel = (status: string | null) => (status ? t(`incidents.status.${status}`) : t('incidents.detail.empty'));
+  const fieldLabel = (field: string) => t(`incidents.detail.field.${field}`, { defaultValue: field });
+  // Coded values read in words where the vocabulary is known (outcome, channel, severity).
+  const value = (field: string, raw: unknown) => {
+    const text = display(raw);
+    if (text === null) return t('incidents.detail.empty');
+    return CODED_FIELDS.includes(field) ? t(`incidents.${field}.${text}`, { defaultValue: text }) : text;
+  };
   const when = entry.kind === 'action' ? day(entry.action.date) : moment(entry.at);
   const other = entry.incidentId !== ownId ? ` ${t('incidents.detail.ofIncident', { id: entry.incidentId })}` : '';
   return (
@@ -51,11 +58,13 @@ function TimelineItem({ entry, ownId }: { entry: TimelineEntry; ownId: number })
           </>
         )}
         {entry.kind === 'change' && (
-          <span>{t('incidents.detail.change', { field: entry.entry.field, before: display(entry.entry.before) ?? t('incidents.detail.empty'), after: display(entry.entry.after) ?? t('incidents.detail.empty') })}{other}</span>
+          <span>{t('incidents.detail.change', { field: fieldLabel(entry.entry.field), before: value(entry.entry.field, entry.entry.before), after: value(entry.entry.field, entry.entry.after) })}{other}</span>
         )}
       </div>
     </li>
   );
 }
+
+const CODED_FIELDS = ['outcome', 'channel', 'severity'];
 
 const display = (value: unknown): string | null => (value === null || value === undefined ? null : typeof value === 'object' ? JSON.stringify(value) : String(value));
