@@ -140,15 +140,19 @@ function energyRenovations(dwellings: readonly DemoDwelling[]): DemoOperation[] 
   const residences = [...groupBy(dwellings.filter((d) => isBad(d.energyClass)), (d) => d.residenceId).values()]
     .map((members) => ({ members, worst: members.map(banLabel).sort((a, b) => rankBad(a) - rankBad(b))[0]! }))
     .sort((a, b) => rankBad(a.worst) - rankBad(b.worst) || a.members[0]!.residenceId - b.members[0]!.residenceId);
-  const total = residences.reduce((sum, residence) => sum + residence.members.length, 0);
-  const perYear = Math.ceil(total / (LAST_YEAR - FIRST_YEAR + 1));
-  let year = FIRST_YEAR;
-  let inYear = 0;
+  // Residences with a G dwelling all go in the first year (the G ban starts the next); the rest share the other years evenly.
+  const size = (keep: (worst: 'E' | 'F' | 'G') => boolean) => residences.filter((r) => keep(r.worst)).reduce((sum, r) => sum + r.members.length, 0);
+  const perYear = Math.ceil(size((worst) => worst !== 'G') / (LAST_YEAR - FIRST_YEAR));
+  const load = new Map<number, number>();
+  // Worst first, into the earliest year with room that still hands over before the class's ban.
+  const yearFor = (last: number, dwellings: number) => {
+    let year = FIRST_YEAR;
+    while (year < last && (load.get(year) ?? 0) >= perYear) year++;
+    load.set(year, (load.get(year) ?? 0) + dwellings);
+    return year;
+  };
   const operations = residences.map(({ members, worst }) => {
-    if (inYear >= perYear && year < LAST_YEAR) [year, inYear] = [year + 1, 0];
-    inYear += members.length;
-    // The bans come first: a G residence is handed over before 2025, an F one before 2028, whatever the yearly pace.
-    const due = Math.min(year, LAST_BEFORE_BAN[worst]);
+    const due = yearFor(LAST_BEFORE_BAN[worst], members.length);
     const first = members[0]!;
     const planned = members.reduce((sum, d) => sum + RENOVATION_COST[d.energyClass as 'E' | 'F' | 'G'], 0);
     const [energyBefore, ghgBefore] = ENERGY_BEFORE[worst];
