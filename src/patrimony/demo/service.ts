@@ -5,6 +5,7 @@ import { importPatrimonyRows, type ImportProgress } from '../import/service.js';
 import { countPatrimony, type PatrimonyStats } from '../repository.js';
 import { loadDemoBoard } from '../../deliberations/demo/service.js';
 import { loadRenovationDemo } from '../../renovation/demo/service.js';
+import { loadDemoIncidents } from '../../incidents/demo/service.js';
 import { DEMO_DEPARTEMENT } from './domain/communes.js';
 import { DEFAULT_DEMO_SEED, generateDemoPatrimony } from './domain/generate.js';
 import * as repository from './repository.js';
@@ -38,6 +39,7 @@ export async function loadDemo(db: Database, options: { seed?: number; onProgres
     await repository.insertContactPoints(tx, id, demo.contactPoints);
     await repository.insertCommonAreas(tx, id, demo.commonAreas);
     await loadRenovationDemo(tx, id);
+    await loadDemoIncidents(tx, id);
     await loadDemoBoard(tx, id);
     return id;
   });
