@@ -54,6 +54,13 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
         await expect.poll(() => page.locator('.map-cluster').count()).toBe(clusters);
         const clustered = await page.locator('.map-cluster').allTextContents();
         expect(clustered.reduce((sum, text) => sum + Number(text.replace(/\D/g, '')), 0)).toBeLessThanOrEqual(stats.residences);
+        // Fitted to the data: every cluster is drawn inside the map.
+        const map = (await page.locator('.map--large canvas').boundingBox())!;
+        for (const cluster of await page.locator('.map-cluster').all()) {
+          const box = (await cluster.boundingBox())!;
+          const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+          expect(x > map.x && x < map.x + map.width && y > map.y && y < map.y + map.height).toBe(true);
+        }
 
         await expectAccessible();
         await screenshot(page, `${device}-home`);
@@ -69,6 +76,23 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
         expect(before).not.toBe('');
         await page.locator('.map-cluster').first().click();
         await expect.poll(clusterIds, { timeout: 15_000 }).not.toBe(before);
+      });
+
+      it('opens a residence clicked on the map, and returns to the same view', async () => {
+        const [target] = await api<ResidenceSummary[]>('/api/patrimony/search?q=Lens&limit=1');
+        // Zoom 16 is past clustering: the residence is drawn alone at the centre of the map.
+        // From a blank page, so that this is a fresh load and not a hash change on the home page.
+        await page.goto('about:blank');
+        await page.goto(`/#carte=16/${target!.lat}/${target!.lon}`);
+        await expect.poll(() => page.getByTestId('map-summary').getAttribute('data-residences'), { timeout: 30_000 }).not.toBeNull();
+        const canvas = page.locator('.map--large canvas');
+        const box = (await canvas.boundingBox())!;
+        await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(target!.name);
+        expect(new URL(page.url()).pathname).toBe(`/patrimoine/residences/${target!.id}`);
+        await page.goBack();
+        await expect.poll(() => page.getByTestId('map-summary').getAttribute('data-residences')).not.toBeNull();
+        expect(new URL(page.url()).hash).toMatch(/^#carte=16\//);
       });
 
       it('finds the residences of Lens', async () => {

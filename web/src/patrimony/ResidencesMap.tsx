@@ -11,6 +11,10 @@ import { summarizeRendered, type RenderedProperties, type RenderedSummary } from
 import { RESIDENCE_POINTS_LAYER, RESIDENCES_SOURCE, residenceLayers, residencesSource } from './residenceLayers.js';
 import { residencePath } from './paths.js';
 
+const MAP_HASH = 'carte';
+/** A view given in the URL (a shared link, or back from a residence) wins over fitting the data. */
+const hasSharedView = () => new URLSearchParams(window.location.hash.slice(1)).has(MAP_HASH);
+
 /** The patrimony map: clustered residences fitted to their extent; a click opens a residence. */
 export function ResidencesMap({ data }: { data: ResidenceMap }) {
   const { t, i18n } = useTranslation();
@@ -18,6 +22,8 @@ export function ResidencesMap({ data }: { data: ResidenceMap }) {
   const navigate = useNavigate();
   const [summary, setSummary] = useState<RenderedSummary>();
   const markers = useRef<ClusterMarkers>(undefined);
+  // Decided before MapLibre writes its own view into the URL; a map rebuilt later keeps that view.
+  const keepView = useRef(hasSharedView());
   const describe: DescribeCluster = (count) => ({ text: formatNumber(count), label: t('map.cluster', { count }) });
   const latestDescribe = useRef(describe);
   latestDescribe.current = describe;
@@ -29,7 +35,8 @@ export function ResidencesMap({ data }: { data: ResidenceMap }) {
       map.addSource(RESIDENCES_SOURCE, residencesSource(data));
       for (const layer of residenceLayers()) map.addLayer(layer);
       const bounds = boundsOf(data.features.map((feature) => feature.geometry.coordinates));
-      if (bounds) map.fitBounds(bounds, { padding: 48, maxZoom: 14, animate: false });
+      if (bounds && !keepView.current) map.fitBounds(bounds, { padding: 48, maxZoom: 14, animate: false });
+      keepView.current = true;
 
       const clusterMarkers = new ClusterMarkers(map, RESIDENCES_SOURCE, (count) => latestDescribe.current(count));
       markers.current = clusterMarkers;
@@ -66,7 +73,7 @@ export function ResidencesMap({ data }: { data: ResidenceMap }) {
   if (data.features.length === 0) return <p>{t('map.empty')}</p>;
   return (
     <figure className="map-figure">
-      <MapView label={t('map.label')} className="map map--large" onLoad={onLoad} />
+      <MapView label={t('map.label')} className="map map--large" hash={MAP_HASH} onLoad={onLoad} />
       <figcaption className="map-figure__caption" aria-live="polite" data-testid="map-summary"
         data-residences={summary?.residences} data-clusters={summary?.clusters}>
         {summary ? t('map.summary', { count: summary.residences, dwellings: formatNumber(summary.dwellings) }) : t('common.loading')}

@@ -18,12 +18,14 @@ interface MapViewProps {
   label: string;
   className?: string;
   interactive?: boolean;
+  /** Keeps the view in the URL fragment under this name (`#name=zoom/lat/lon`), to share or return to it. */
+  hash?: string;
   /** Adds the caller's sources and layers once the base style is loaded; returns a cleanup. */
   onLoad: (map: MapLibreMap) => void | (() => void);
 }
 
 /** A MapLibre map on Vigie's offline base style, with the optional configured basemap. */
-export function MapView({ label, className, interactive = true, onLoad }: MapViewProps) {
+export function MapView({ label, className, interactive = true, hash, onLoad }: MapViewProps) {
   const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap>(undefined);
@@ -42,6 +44,7 @@ export function MapView({ label, className, interactive = true, onLoad }: MapVie
         center: [2.35, 46.6],
         zoom: 4.5,
         interactive,
+        hash: hash ?? false,
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
@@ -62,7 +65,7 @@ export function MapView({ label, className, interactive = true, onLoad }: MapVie
       mapRef.current = undefined;
     };
     // MapLibre reads its control labels once: a new language means a new map.
-  }, [interactive, i18n.language]);
+  }, [interactive, hash, i18n.language]);
 
   useEffect(() => {
     mapRef.current?.getCanvas().setAttribute('aria-label', label);
