@@ -38,12 +38,10 @@ function placeConditions(filter: PlaceFilter, columns: PlaceColumns, params: Par
   return conditions;
 }
 
-const ROLLUP_COLUMNS: Record<RollupLevel, PlaceColumns> = {
-  agency: { agency: 'r.agency_id', residence: 'r.residence_id', building: 'r.building_id', entrance: 'NULL' },
-  residence: { agency: 'r.agency_id', residence: 'r.residence_id', building: 'r.building_id', entrance: 'NULL' },
-  building: { agency: 'r.agency_id', residence: 'r.residence_id', building: 'r.building_id', entrance: 'NULL' },
-  entrance: { agency: 'r.agency_id', residence: 'r.residence_id', building: 'r.building_id', entrance: 'r.place_id' },
-};
+/** Roll-up rows know their wider places; only entrance rows know an entrance (their place). */
+const rollupColumns = (level: RollupLevel): PlaceColumns => ({
+  agency: 'r.agency_id', residence: 'r.residence_id', building: 'r.building_id', entrance: level === 'entrance' ? 'r.place_id' : 'NULL',
+});
 
 /** WHERE of roll-up rows `r` at `level` for the filter's places and facets over `range`. */
 function rollupWhere(filter: ObservatoryFilter, level: RollupLevel, range: MonthRange, params: Params): string {
@@ -52,7 +50,7 @@ function rollupWhere(filter: ObservatoryFilter, level: RollupLevel, range: Month
     `r.level = ${bind(params, level)}`,
     `r.month >= ${bind(params, firstDay(range.from))}::date`,
     `r.month <= ${bind(params, firstDay(range.to))}::date`,
-    ...placeConditions(filter, ROLLUP_COLUMNS[level], params),
+    ...placeConditions(filter, rollupColumns(level), params),
   ];
   if (filter.family !== undefined) conditions.push(`r.family = ${bind(params, filter.family)}`);
   if (filter.category !== undefined) conditions.push(`r.category_code = ${bind(params, filter.category)}`);
@@ -205,7 +203,7 @@ export async function hourGrid(db: Queryable, organisationId: number, filter: Ob
     'r.organisation_id = $1',
     `r.month >= ${bind(params, firstDay(range.from))}::date`,
     `r.month <= ${bind(params, firstDay(range.to))}::date`,
-    ...placeConditions({ directorateId: filter.directorateId, agencyId: filter.agencyId }, { ...ROLLUP_COLUMNS.agency }, params),
+    ...placeConditions({ directorateId: filter.directorateId, agencyId: filter.agencyId }, rollupColumns('agency'), params),
   ];
   if (filter.family !== undefined) conditions.push(`r.family = ${bind(params, filter.family)}`);
   return db.query<HourCell>(

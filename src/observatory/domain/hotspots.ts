@@ -19,7 +19,7 @@ export interface DwellingUnit {
 }
 
 export interface HotspotUnit {
-  /** Building id, or cell index in building mode's absence. */
+  /** The building's id, or the cell's row-major index in the grid laid over the units. */
   id: number;
   lon: number;
   lat: number;
