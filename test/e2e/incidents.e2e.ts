@@ -106,7 +106,7 @@ describe.skipIf(!chromiumAvailable())('incidents journey on a phone', () => {
     const second = await api<IncidentDetail>(`/api/incidents/${secondId}`);
     expect(second.timeUnknown).toBe(true);
     expect(second.suspectedDuplicateOf).not.toBeNull();
-    await expect.poll(() => page.getByTestId('duplicate-flag').textContent()).toContain(`n° ${firstId}`);
+    await expect.poll(() => page.getByTestId('duplicate-flag').textContent()).toContain(`n°\u00a0${firstId}`);
     await screenshot(page, 'phone-incident-duplicate');
   });
 
@@ -130,7 +130,7 @@ describe.skipIf(!chromiumAvailable())('incidents journey on a phone', () => {
     await expectAccessible();
     await screenshot(page, 'phone-incident-list');
     await card.getByRole('link').click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Incident n° ${firstId}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Incident n°\u00a0${firstId}`);
   });
 
   it('qualifies the incident, adds a complaint and closes it, each step in the timeline', async () => {
@@ -186,6 +186,18 @@ describe.skipIf(!chromiumAvailable())('incidents journey on a phone', () => {
     await expect.poll(() => reports.locator(`li[data-incident-id="${secondId}"]`).getByTestId('incident-status').textContent()).toBe('qualifié');
     await expectAccessible();
     await screenshot(page, 'phone-incident-mine');
+  });
+
+  it('reads in English too', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My reports');
+    await expect.poll(() => page.getByTestId('my-reports').locator(`li[data-incident-id="${firstId}"]`).getByTestId('incident-status').textContent()).toBe('closed (resolved)');
+    await page.goto(`/incidents/${firstId}`);
+    await expect.poll(() => page.getByTestId('timeline').getByText('Complaint filed').count()).toBe(1);
+    await expectAccessible();
+    await screenshot(page, 'phone-incident-detail-en');
+    await page.getByRole('button', { name: 'Passer en français' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
   });
 
   it('never called the internet nor logged an error', () => {

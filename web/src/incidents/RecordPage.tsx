@@ -169,7 +169,7 @@ function Saved({ created, onAnother }: { created: CreatedIncident; onAnother: ()
       <p>{t('incidents.record.savedBody')}</p>
       {duplicates.length > 0 ? (
         <p className="incident-duplicate" role="status" data-testid="duplicate-flag">
-          {t('incidents.record.duplicate', { count: duplicates.length, ids: duplicates.join(', ') })}{' '}
+          {t('incidents.record.duplicate', { count: duplicates.length })}{' '}
           {duplicates.map((id) => <Link key={id} to={incidentPath(id)}>{t('incidents.detail.title', { id })}</Link>)}
         </p>
       ) : (
