@@ -378,3 +378,9 @@ export async function figuresVersion(db: Queryable, organisationId: number): Pro
   const [row] = await db.query<{ version: number }>('SELECT version FROM observatory_versions WHERE organisation_id = $1', [organisationId]);
   return row?.version ?? 0;
 }
+
+/** The version of an organisation's patrimony (places and dwellings): any change to it bumps it. */
+export async function patrimonyVersion(db: Queryable, organisationId: number): Promise<number> {
+  const [row] = await db.query<{ version: number }>('SELECT patrimony_version AS version FROM observatory_versions WHERE organisation_id = $1', [organisationId]);
+  return row?.version ?? 0;
+}

@@ -158,6 +158,16 @@ describeEachEngine('observatory API', (database) => {
     expect(halls.body.entrances.find((hall: any) => hall.entranceId === patrimony.entranceIds.lensA)).toMatchObject({ current: { level: 'yellow' }, previous: { level: 'green' }, change: 'worse' });
   });
 
+  it('reads the places in scope again when the patrimony changes', async () => {
+    const dwellings = async () => (await get('/observatory/dashboard?from=2025-01&to=2025-12')).body.dwellings as number;
+    expect(await dwellings()).toBe(7);
+    const org = patrimony.organisationId;
+    await database().query(`INSERT INTO dwellings (organisation_id, external_id, building_id, kind) VALUES ($1, 'LOG-ARRAS-2', $2, 'individual')`, [org, patrimony.buildingIds.arrasHouse]);
+    expect(await dwellings()).toBe(8);
+    await database().query(`DELETE FROM dwellings WHERE organisation_id = $1 AND external_id = 'LOG-ARRAS-2'`, [org]);
+    expect(await dwellings()).toBe(7);
+  });
+
   it('rejects bad filters naming the field', async () => {
     for (const [query, field] of [['from=2025-13', 'query.from'], ['from=2025-06&to=2025-01', 'query.from'], ['from=2001-01&to=2025-01', 'query.from'], ['family=Z', 'query.family']] as const) {
       const answer = await get(`/observatory/dashboard?${query}`);

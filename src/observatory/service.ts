@@ -8,6 +8,7 @@ import { buildingHotspots, cellHotspots } from './domain/hotspots.js';
 import { addMonths, comparedPeriods, monthsBetween, parisMonth, quarters } from './domain/months.js';
 import { finer, levelOf, type ObservatoryFilter } from './filters.js';
 import * as repository from './repository.js';
+import { placesInScope } from './scope.js';
 import type { FilterQuery } from './schemas.js';
 
 /** The longest period one answer covers (ten years of monthly roll-ups). */
@@ -34,11 +35,10 @@ export async function dashboard(db: Queryable, actor: Actor, filter: Observatory
   const monthCategories = await repository.measuresByMonthAndCategory(db, org, filter, level, monthsRead(filter.period));
   const agencies = await repository.measuresByAgency(db, org, filter, level, periods);
   const residences = await repository.measuresByResidence(db, org, filter, finer(level, 'residence'), filter.period);
-  const residenceInfo = await repository.residencesInScope(db, org, filter);
+  const scope = await placesInScope(db, org, filter);
   const agencyInfo = await repository.listAgencies(db, org);
   const perEntrance = await repository.incidentsByEntrance(db, org, filter, filter.period);
   const tallies = await repository.hallTallies(db, org, filter, quarterRanges);
-  const hallCount = await repository.countEntrancesInScope(db, org, filter);
   const hourCells = await repository.hourGrid(db, org, filter, filter.period);
   const namedHalls = await repository.entrancesInScope(db, org, filter, topHalls(perEntrance));
   return buildDashboard({
@@ -47,11 +47,11 @@ export async function dashboard(db: Queryable, actor: Actor, filter: Observatory
     agencies,
     residences,
     agencyInfo,
-    residenceInfo,
+    residenceInfo: scope.residences,
     hallIncidents: perEntrance,
     hallInfo: namedHalls.map(({ entranceId, name, buildingName, residenceName }) => ({ entranceId, name, buildingName, residenceName })),
     hallChanges: hallChanges([...new Set(tallies.map((tally) => tally.entranceId))], tallies),
-    hallCount,
+    hallCount: scope.halls,
     hourCells,
     hourGridFilters: hourGridFilters(filter),
   });
