@@ -112,6 +112,8 @@ describe.skipIf(!chromiumAvailable())('incidents journey on a phone', () => {
 
   it('lists the incident with filters kept in the address and the same filters on the CSV export', async () => {
     await page.getByRole('link', { name: 'Liste et suivi' }).click();
+    await expect.poll(() => page.getByLabel('Famille').isVisible()).toBe(false);
+    await page.getByText('Filtres', { exact: true }).click();
     await page.getByLabel('Famille').selectOption('D');
     await page.getByLabel('Statut').selectOption('recorded');
     await page.getByLabel('Du').fill(new Date().toISOString().slice(0, 10).replace(/\d\d$/, '01'));

@@ -84,7 +84,8 @@ function FilterForm({ filters, onChange }: { filters: Filters; onChange: (next: 
   const shownCategories = categories.state === 'ready' ? categories.data.filter((c) => !filters.family || c.family === filters.family) : [];
   const place = (['entranceId', 'buildingId', 'residenceId'] as const).find((key) => filters[key]);
   return (
-    <details className="incident-filters" open>
+    // Folded on arrival so that a phone shows the incidents first; open while filters apply.
+    <details className="incident-filters" open={Object.keys(filters).length > 0}>
       <summary>{t('incidents.list.filters')}</summary>
       <div className="incident-filters__grid">
         {field('from', t('incidents.list.from'), (id) => <input id={id} type="date" value={filters.from ?? ''} onChange={set('from')} />)}
