@@ -90,6 +90,8 @@ async function bench(label: string, db: Database): Promise<void> {
   console.log(`  ${load.incidents.toLocaleString('en')} demo incidents (scale ${scale}) and ${load.actions.toLocaleString('en')} actions loaded in ${seconds.toFixed(1)} s (${Math.round(load.incidents / seconds).toLocaleString('en')}/s)`);
   const incidents = await db.query<{ n: number }>('SELECT count(*) AS n FROM incidents WHERE organisation_id = $1', [organisationId]);
   console.log(`  incidents in the database (with those of the demo load): ${incidents[0]!.n.toLocaleString('en')}`);
+  // Fresh statistics, as autovacuum would have gathered them on a database in service.
+  await db.exec('ANALYZE');
   const rollupRows = await db.query<{ n: number }>('SELECT count(*) AS n FROM incident_rollups WHERE organisation_id = $1', [organisationId]);
   console.log(`  roll-up rows: ${rollupRows[0]!.n.toLocaleString('en')}`);
 
