@@ -24,7 +24,7 @@ const MAX_INDEXES = 32;
 const indexes = new Map<string, Entry>();
 const building = new Map<string, Promise<Entry>>();
 
-export const CLUSTER_OPTIONS = { radius: 60, maxZoom: 17, minPoints: 2 } as const;
+const CLUSTER_OPTIONS = { radius: 60, maxZoom: 17, minPoints: 2 } as const;
 
 const keyOf = (organisationId: number, filter: ObservatoryFilter) =>
   `${organisationId}|${JSON.stringify(Object.entries(filter).sort(([a], [b]) => a.localeCompare(b)))}`;

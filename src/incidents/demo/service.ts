@@ -6,7 +6,7 @@ import { listCurrentCategories, seedCategories } from '../repository.js';
 import { DEMO_INCIDENT_DEFAULTS, generateDemoIncidents, type DemoIncident, type DemoPlace } from './domain/generate.js';
 import { insertDemoIncidents, listDemoPlaces } from './repository.js';
 
-export const DEFAULT_DEMO_INCIDENT_SEED = 2024;
+const DEFAULT_DEMO_INCIDENT_SEED = 2024;
 const BATCH = 2_000;
 /** Demo staffing: one person per so many dwellings of the agency, plus the agency's office team. */
 const DWELLINGS_PER_STAFF = 90;

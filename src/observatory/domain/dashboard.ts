@@ -242,5 +242,3 @@ export function topHalls(incidentsPerHall: ReadonlyMap<number, number>): number[
     .slice(0, TOP)
     .map(([entranceId]) => entranceId);
 }
-
-export type Dashboard = ReturnType<typeof buildDashboard>;

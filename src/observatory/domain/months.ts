@@ -9,8 +9,6 @@ export interface MonthRange {
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export const isMonth = (value: string): boolean => MONTH.test(value);
-
 function ordinal(month: string): number {
   const match = MONTH.exec(month);
   if (!match) throw new Error(`not a month: ${month}`);

@@ -77,7 +77,7 @@ export interface DemoIncident {
 export const DEMO_INCIDENT_DEFAULTS = { years: 10, ratePer100Dwellings: 2.2, scale: 1 } as const;
 
 /** How much likelier an incident is in a planted hot residence, and how many are planted. */
-export const HOT_RESIDENCE_FACTOR = 6;
+const HOT_RESIDENCE_FACTOR = 6;
 const HOT_RESIDENCES = 4;
 const HOT_SURROUNDINGS_FACTOR = 3;
 const HOT_SURROUNDINGS_METRES = 500;
