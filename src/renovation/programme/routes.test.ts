@@ -139,4 +139,13 @@ describeEachEngine('renovation programme API', (database) => {
     const [lines] = await database().query<{ count: number }>('SELECT count(*)::integer AS count FROM financing_lines');
     expect(lines!.count).toBe(0);
   });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/renovation/operations/{operationId}'] ?? {}).sort()).toEqual(['delete', 'get', 'put']);
+    for (const path of ['/api/renovation/operations', '/api/renovation/operations/{operationId}/financing', '/api/renovation/financing/{lineId}',
+      '/api/renovation/conventions', '/api/renovation/reports/forecast', '/api/renovation/reports/tracking', '/api/renovation/reports/consumption']) {
+      expect(doc.paths, path).toHaveProperty([path]);
+    }
+  });
 });
