@@ -19,6 +19,23 @@ function statements(client: pg.Pool | pg.PoolClient): Pick<Queryable, 'query' | 
   };
 }
 
+/**
+ * One connection runs one statement at a time: queries issued together inside a transaction
+ * (e.g. with Promise.all) are queued here rather than relying on pg's deprecated implicit queue.
+ */
+function serialised(run: Pick<Queryable, 'query' | 'exec'>): Pick<Queryable, 'query' | 'exec'> {
+  let tail: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(step: () => Promise<T>): Promise<T> => {
+    const next = tail.then(step, step);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    query: (sql, params) => enqueue(() => run.query(sql, params)),
+    exec: (sql) => enqueue(() => run.exec(sql)),
+  };
+}
+
 export function openPostgres(connectionString: string, maxConnections = 10): Database {
   const pool = new pg.Pool({ connectionString, types, max: maxConnections });
   // An idle connection dropped by the server (restart, admin termination) must not crash
@@ -31,7 +48,7 @@ export function openPostgres(connectionString: string, maxConnections = 10): Dat
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(joiningTransaction(statements(client)));
+        const result = await work(joiningTransaction(serialised(statements(client))));
         await client.query('COMMIT');
         return result;
       } catch (error) {
