@@ -21,8 +21,8 @@ interface Entry {
 }
 
 const MAX_INDEXES = 32;
-const indexes = new Map<string, Entry>();
-const building = new Map<string, Promise<Entry>>();
+/** Per database (a process may hold several, as the benchmark does), then per organisation and filter. */
+const databases = new WeakMap<Queryable, { indexes: Map<string, Entry>; building: Map<string, Promise<Entry>> }>();
 
 const CLUSTER_OPTIONS = { radius: 60, maxZoom: 17, minPoints: 2 } as const;
 
@@ -43,6 +43,8 @@ async function build(db: Queryable, organisationId: number, filter: ObservatoryF
 /** The index for this filter, rebuilt if the figures changed since it was built. */
 export async function clusterIndex(db: Queryable, organisationId: number, filter: ObservatoryFilter): Promise<Entry> {
   const key = keyOf(organisationId, filter);
+  if (!databases.has(db)) databases.set(db, { indexes: new Map(), building: new Map() });
+  const { indexes, building } = databases.get(db)!;
   const version = await figuresVersion(db, organisationId);
   const cached = indexes.get(key);
   if (cached && cached.version === version) {

@@ -14,13 +14,16 @@ interface Scope {
 }
 
 const MAX_SCOPES = 64;
-const scopes = new Map<string, Scope>();
+/** Per database (a process may hold several), then per organisation and place filter. */
+const databases = new WeakMap<Queryable, Map<string, Scope>>();
 
 const PLACE_KEYS = ['directorateId', 'agencyId', 'commune', 'qpv', 'residenceId', 'buildingId', 'entranceId'] as const satisfies readonly (keyof PlaceFilter)[];
 
 export async function placesInScope(db: Queryable, organisationId: number, filter: PlaceFilter): Promise<Omit<Scope, 'version'>> {
   const places: PlaceFilter = Object.fromEntries(PLACE_KEYS.filter((key) => filter[key] !== undefined).map((key) => [key, filter[key]]));
   const key = `${organisationId}|${JSON.stringify(places)}`;
+  if (!databases.has(db)) databases.set(db, new Map());
+  const scopes = databases.get(db)!;
   const version = await patrimonyVersion(db, organisationId);
   const cached = scopes.get(key);
   if (cached?.version === version) return cached;
