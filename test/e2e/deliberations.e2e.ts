@@ -24,6 +24,10 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     return response.json() as Promise<T>;
   };
 
+  /** The journey's own board, beside the demo landlord's (whose register is already full). */
+  const BOARD_NAME = "Conseil d'administration (séance d'essai)";
+  let boardId: number;
+
   /** A board of five with the usual OPH rules: two thirds quorum, one proxy per member. */
   async function seedBoard(): Promise<void> {
     await api('/api/deliberations/landlord', 'PUT', {
@@ -31,9 +35,10 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
       addressLines: ['1 rue de la Paix', '62300 LENS'], directorGeneral: { civility: 'Mme', firstName: 'Anne', lastName: 'Roussel' },
     });
     const board = await api<{ id: number }>('/api/deliberations/instances', 'POST', {
-      kind: 'board', name: "Conseil d'administration", seats: 5, quorum: { numerator: 2, denominator: 3 }, maxProxiesPerMember: 1,
+      kind: 'board', name: BOARD_NAME, seats: 5, quorum: { numerator: 2, denominator: 3 }, maxProxiesPerMember: 1,
       remoteAttendanceAllowed: true, majority: 'present_or_represented', castingVote: true,
     });
+    boardId = board.id;
     for (const [civility, firstName, lastName] of PEOPLE) {
       await api('/api/deliberations/members', 'POST', {
         civility, firstName, lastName, category: 'collectivity_elected', voting: true, instanceIds: [board.id], mandateStart: '2021-07-01', mandateEnd: null,
@@ -53,17 +58,19 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     await server?.stop();
   });
 
+  const journeySession = async () => (await api<Session[]>('/api/deliberations/sessions')).find((s) => s.instanceId === boardId);
   const expectAccessible = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
   it('enters a session with a proxy', async () => {
     await page.goto('/');
     await page.getByRole('navigation').getByRole('link', { name: 'Délibérations' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Registre des délibérations');
+    await page.getByLabel(/^Instance/).selectOption({ label: BOARD_NAME });
     await page.getByLabel('Date de la séance').fill('2025-03-13');
     await page.getByLabel('Date de convocation').fill('2025-02-27');
     await page.getByLabel('Président de séance').selectOption({ label: 'M. Paul ARNAUD' });
     await page.getByRole('button', { name: 'Créer la séance' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("Conseil d'administration — séance du 13 mars 2025");
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${BOARD_NAME} — séance du 13 mars 2025`);
 
     await page.getByLabel('Statut de Mme Inès DUVAL').selectOption('excused_with_proxy');
     await page.getByLabel('Titulaire du pouvoir de Mme Inès DUVAL').selectOption({ label: 'Mme Claire BERNARD' });
@@ -71,8 +78,8 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Feuille de présence enregistrée.');
     expect(await page.getByTestId('attendance-summary').textContent()).toBe('Présents : 4 · pouvoirs : 1 · excusés : 0 · absents : 0');
 
-    const [session] = await api<Session[]>('/api/deliberations/sessions');
-    const members = await api<Member[]>('/api/deliberations/members');
+    const session = await journeySession();
+    const members = (await api<Member[]>('/api/deliberations/members')).filter((m) => m.instanceIds.includes(boardId));
     const id = (lastName: string) => members.find((m) => m.lastName === lastName)!.id;
     expect(session!.attendance.find((a) => a.memberId === id('Duval'))).toEqual({ memberId: id('Duval'), status: 'excused_with_proxy', proxyHolderId: id('Bernard') });
     await expectAccessible();
@@ -80,7 +87,7 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
   });
 
   it('adds an item with a stand-aside, refuses counts that do not add up, then adopts it', async () => {
-    await page.getByLabel('Numéro d’acte').fill('CA2025_03_01');
+    await page.getByLabel('Numéro d’acte').fill('ESSAI2025_03_01');
     await page.getByLabel('Objet').fill('Convention de financement avec le Département pour la réhabilitation de la résidence Les Acacias');
     await page.getByLabel('Direction').fill('Direction de la maîtrise d’ouvrage');
     await page.getByLabel('Prénom').fill('Camille');
@@ -103,7 +110,7 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect.poll(() => page.getByTestId('findings').textContent()).toContain('Aucune erreur');
 
-    const [session] = await api<Session[]>('/api/deliberations/sessions');
+    const session = await journeySession();
     const item = await api<Item>(`/api/deliberations/items/${session!.items[0]!.id}`);
     expect(item.status).toBe('adopted');
     expect(item.vote).toEqual({ kind: 'counts', for: 3, against: 0, abstentions: 1, notVoting: 0, presidentChoice: null });
@@ -139,7 +146,7 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     await page.getByRole('button', { name: 'Ajouter le lien' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Ce que la décision a décidé' }).textContent()).toContain('CONV-CD62-ACACIAS');
     const linked = await api<{ actNumber: string }[]>('/api/deliberations/linked?kind=funding_convention&reference=CONV-CD62-ACACIAS');
-    expect(linked.map((l) => l.actNumber)).toEqual(['CA2025_03_01']);
+    expect(linked.map((l) => l.actNumber)).toEqual(['ESSAI2025_03_01']);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Délibérations' }).click();
     await page.getByLabel('Mots de l’objet, du rapport ou des décisions').fill('departement acacias');
