@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTENDANCE_STATUSES, memberName, rosterOf, sendJson, type Attendance, type Member, type Session } from './api.js';
-import { ProblemAlert } from './ProblemAlert.js';
+import { ATTENDANCE_STATUSES, memberName, rosterOf, type Attendance, type Member, type Session } from './api.js';
+import { sendJson } from '../shared/api.js';
+import { ProblemAlert } from '../shared/ProblemAlert.js';
 
 /** The attendance of a session: one status per member in office, the proxy holder of the excused. */
 export function AttendanceEditor({ session, members, onSaved }: { session: Session; members: Member[]; onSaved: () => void }) {

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LINK_KINDS, sendJson, type Item } from './api.js';
-import { ProblemAlert } from './ProblemAlert.js';
+import { LINK_KINDS, type Item } from './api.js';
+import { sendJson } from '../shared/api.js';
+import { ProblemAlert } from '../shared/ProblemAlert.js';
 
 type LinkKind = (typeof LINK_KINDS)[number];
 

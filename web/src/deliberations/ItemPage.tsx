@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
-import { ITEM_STATUSES, memberName, rosterOf, sendJson, useResource, type Check, type Item, type ItemInput, type Member, type Session } from './api.js';
+import { ITEM_STATUSES, memberName, rosterOf, type Check, type Item, type ItemInput, type Member, type Session } from './api.js';
+import { sendJson, useResource } from '../shared/api.js';
 import { Findings } from './Findings.js';
 import { extractPdfUrl, sessionPath } from './paths.js';
 import { ItemLinks } from './ItemLinks.js';
-import { ProblemAlert } from './ProblemAlert.js';
+import { ProblemAlert } from '../shared/ProblemAlert.js';
 import { VoteEditor } from './VoteEditor.js';
 
 export function ItemPage() {

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { getJson } from '../shared/api.js';
 import type { RegisterEntry } from './api.js';
 import { itemPath } from './paths.js';
-import { ProblemAlert } from './ProblemAlert.js';
+import { ProblemAlert } from '../shared/ProblemAlert.js';
 
 /** French full-text search over the register (subject, report, decision lines). */
 export function RegisterSearch() {

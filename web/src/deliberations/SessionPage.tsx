@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
-import { sendJson, useResource, type Item, type Member, type Session } from './api.js';
+import { type Item, type Member, type Session } from './api.js';
+import { sendJson, useResource } from '../shared/api.js';
 import { AttendanceEditor } from './AttendanceEditor.js';
 import { itemPath, SESSIONS_PATH } from './paths.js';
-import { ProblemAlert } from './ProblemAlert.js';
+import { ProblemAlert } from '../shared/ProblemAlert.js';
 
 export function SessionPage() {
   const { t } = useTranslation();

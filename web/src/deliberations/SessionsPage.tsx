@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
-import { rosterOf, sendJson, useResource, memberName, type Instance, type Member, type Session } from './api.js';
+import { rosterOf, memberName, type Instance, type Member, type Session } from './api.js';
+import { sendJson, useResource } from '../shared/api.js';
 import { sessionPath } from './paths.js';
-import { ProblemAlert } from './ProblemAlert.js';
+import { ProblemAlert } from '../shared/ProblemAlert.js';
 import { RegisterSearch } from './RegisterSearch.js';
 
 export function SessionsPage() {

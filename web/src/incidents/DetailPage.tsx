@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useResource } from '../deliberations/api.js';
-import { useApi, type ResidenceDetail } from '../shared/api.js';
+import { useApi, type ResidenceDetail, useResource } from '../shared/api.js';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
 import { incidentApiPath, type IncidentDetail } from './api.js';

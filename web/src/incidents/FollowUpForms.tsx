@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../deliberations/ProblemAlert.js';
-import { sendJson } from '../deliberations/api.js';
+import { ProblemAlert } from '../shared/ProblemAlert.js';
+import { sendJson } from '../shared/api.js';
 import {
   ACTION_KINDS, COMPLAINT_KINDS, incidentApiPath, LEGAL_OUTCOMES, OUTCOMES, STAFF_SUPPORT_KINDS,
   type ActionKind, type IncidentDetail, type LegalOutcome, type Outcome, type Status,

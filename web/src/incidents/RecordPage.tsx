@@ -1,9 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ProblemAlert } from '../deliberations/ProblemAlert.js';
-import { sendJson } from '../deliberations/api.js';
-import { useApi } from '../shared/api.js';
+import { ProblemAlert } from '../shared/ProblemAlert.js';
+import { useApi, sendJson } from '../shared/api.js';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
 import { CHANNELS, FAMILIES, SEVERITIES, type Category, type Channel, type CreatedIncident, type Severity } from './api.js';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { PatrimonyStatsSchema, ResidenceDetailSchema, ResidenceMapSchema, ResidenceSummarySchema } from '../../../src/patrimony/schemas.js';
 
@@ -46,4 +46,35 @@ export function useApi<T>(path: string | null): Remote<T> {
     return () => controller.abort();
   }, [path]);
   return remote;
+}
+
+/** A refused write: the problem's detail and the fields it names. */
+export class ProblemError extends ApiError {
+  constructor(status: number, detail: string, readonly errors: { field: string; message: string }[]) {
+    super(status, detail);
+  }
+}
+
+export async function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
+  const response = await fetch(path, { method, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  const payload = (await response.json().catch(() => ({}))) as T & { detail?: string; errors?: { field: string; message: string }[] };
+  if (!response.ok) throw new ProblemError(response.status, payload.detail ?? response.statusText, payload.errors ?? []);
+  return payload;
+}
+
+/** Loads `path` and reloads it on demand (after a save). */
+export function useResource<T>(path: string): [Remote<T>, () => void] {
+  const [remote, setRemote] = useState<Remote<T>>({ state: 'loading' });
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    getJson<T>(path, controller.signal).then(
+      (data) => setRemote({ state: 'ready', data }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setRemote({ state: 'error', error: error instanceof ApiError ? error : new ApiError(0, String(error)) });
+      },
+    );
+    return () => controller.abort();
+  }, [path, version]);
+  return [remote, useCallback(() => setVersion((v) => v + 1), [])];
 }

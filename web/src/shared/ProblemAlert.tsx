@@ -8,7 +8,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
   const problem = error instanceof ProblemError ? error : null;
   return (
     <div role="alert" className="alert">
-      <p>{t('deliberations.item.refused', { detail: problem?.message ?? String(error) })}</p>
+      <p>{t('common.refused', { detail: problem?.message ?? String(error) })}</p>
       {problem && problem.errors.length > 0 && (
         <ul>{problem.errors.map((e, i) => <li key={i}><code>{e.field}</code> : {e.message}</li>)}</ul>
       )}
