@@ -1,6 +1,6 @@
 /**
- * Lays out the extract's blocks (./domain/extract.ts) on A4 as the landlord publishes it
- * (/work/shared/examples/extrait-deliberation-squelette.md): letterhead, centred title, the
+ * Lays out the extract's blocks (./domain/extract.ts) on A4 in the layout OPHs publish:
+ * letterhead, centred title, the
  * attendance paragraphs, subject, report, formula, decisions, stand-asides and the vote table.
  */
 import PDFDocument from 'pdfkit';
