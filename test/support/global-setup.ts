@@ -9,10 +9,14 @@ import { openPostgres } from '../../src/db/postgres.js';
 import { loadCommunes } from '../../src/patrimony/reference/communes.js';
 import { pgliteTemplatePath, postgresAdminUrl, postgresTemplateName, withDatabase } from './engines.js';
 
-/** Identifies the schema: templates are rebuilt only when a migration changes. */
+/** The loader of the reference data every template holds, besides the migrations. */
+const REFERENCE_LOADER = path.resolve('src/patrimony/reference/communes.ts');
+
+/** Identifies a template's content: rebuilt only when a migration or the reference loader changes. */
 async function schemaHash(): Promise<string> {
   const hash = createHash('sha256');
   for (const name of await listMigrations()) hash.update(name).update(await readFile(path.join(MIGRATIONS_DIR, name)));
+  hash.update(await readFile(REFERENCE_LOADER));
   return hash.digest('hex').slice(0, 12);
 }
 
