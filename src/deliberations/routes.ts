@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { validateSessionFile } from './domain/parse.js';
-import { errorResponses, IdParam, json, ProblemSchema } from '../http/openapi.js';
+import { errorResponses, IdParam, json, ProblemSchema, jsonBody } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import { importSession } from './import-service.js';
 import * as items from './item-service.js';
@@ -13,7 +13,6 @@ import {
 import * as service from './service.js';
 
 const tags = ['deliberations'];
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const conflict = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Refused by a rule of the register (named in the problem)' } };
 const deleted = { 204: { description: 'Deleted' } };
 
@@ -23,7 +22,7 @@ const landlordGet = createRoute({
 });
 const landlordPut = createRoute({
   method: 'put', path: '/deliberations/landlord', tags, summary: 'Set the letterhead of the extracts and the SCDL identity',
-  request: body(LandlordSchema), responses: { 200: json(LandlordSchema, 'Letterhead'), ...errorResponses },
+  request: jsonBody(LandlordSchema), responses: { 200: json(LandlordSchema, 'Letterhead'), ...errorResponses },
 });
 
 const instanceList = createRoute({
@@ -32,11 +31,11 @@ const instanceList = createRoute({
 });
 const instanceCreate = createRoute({
   method: 'post', path: '/deliberations/instances', tags, summary: 'Add an instance',
-  request: body(InstanceInputSchema), responses: { 201: json(InstanceSchema, 'Created'), ...errorResponses },
+  request: jsonBody(InstanceInputSchema), responses: { 201: json(InstanceSchema, 'Created'), ...errorResponses },
 });
 const instanceUpdate = createRoute({
   method: 'put', path: '/deliberations/instances/{instanceId}', tags, summary: 'Change an instance’s rules (409 if a decision would break them)',
-  request: { params: IdParam('instanceId'), ...body(InstanceInputSchema) }, responses: { 200: json(InstanceSchema, 'Updated'), ...errorResponses, ...conflict },
+  request: { params: IdParam('instanceId'), ...jsonBody(InstanceInputSchema) }, responses: { 200: json(InstanceSchema, 'Updated'), ...errorResponses, ...conflict },
 });
 const instanceDelete = createRoute({
   method: 'delete', path: '/deliberations/instances/{instanceId}', tags, summary: 'Remove an instance without members or sessions',
@@ -49,11 +48,11 @@ const memberList = createRoute({
 });
 const memberCreate = createRoute({
   method: 'post', path: '/deliberations/members', tags, summary: 'Add a member',
-  request: body(MemberInputSchema), responses: { 201: json(MemberSchema, 'Created'), ...errorResponses },
+  request: jsonBody(MemberInputSchema), responses: { 201: json(MemberSchema, 'Created'), ...errorResponses },
 });
 const memberUpdate = createRoute({
   method: 'put', path: '/deliberations/members/{memberId}', tags, summary: 'Change a member (409 if a decision would break a rule)',
-  request: { params: IdParam('memberId'), ...body(MemberInputSchema) }, responses: { 200: json(MemberSchema, 'Updated'), ...errorResponses, ...conflict },
+  request: { params: IdParam('memberId'), ...jsonBody(MemberInputSchema) }, responses: { 200: json(MemberSchema, 'Updated'), ...errorResponses, ...conflict },
 });
 const memberDelete = createRoute({
   method: 'delete', path: '/deliberations/members/{memberId}', tags, summary: 'Remove a member who appears in no session',
@@ -67,7 +66,7 @@ const sessionList = createRoute({
 });
 const sessionCreate = createRoute({
   method: 'post', path: '/deliberations/sessions', tags, summary: 'Add a session with its attendance',
-  request: body(SessionInputSchema), responses: { 201: json(SessionSchema, 'Created'), ...errorResponses },
+  request: jsonBody(SessionInputSchema), responses: { 201: json(SessionSchema, 'Created'), ...errorResponses },
 });
 const sessionGet = createRoute({
   method: 'get', path: '/deliberations/sessions/{sessionId}', tags, summary: 'A session with its attendance and items',
@@ -75,7 +74,7 @@ const sessionGet = createRoute({
 });
 const sessionUpdate = createRoute({
   method: 'put', path: '/deliberations/sessions/{sessionId}', tags, summary: 'Change a session and its attendance (409 if a decision would break a rule)',
-  request: { params: IdParam('sessionId'), ...body(SessionInputSchema) }, responses: { 200: json(SessionSchema, 'Updated'), ...errorResponses, ...conflict },
+  request: { params: IdParam('sessionId'), ...jsonBody(SessionInputSchema) }, responses: { 200: json(SessionSchema, 'Updated'), ...errorResponses, ...conflict },
 });
 const sessionDelete = createRoute({
   method: 'delete', path: '/deliberations/sessions/{sessionId}', tags, summary: 'Remove a session and its items (409 if an act was transmitted)',
@@ -84,7 +83,7 @@ const sessionDelete = createRoute({
 
 const itemCreate = createRoute({
   method: 'post', path: '/deliberations/sessions/{sessionId}/items', tags, summary: 'Add an item (any status but draft is refused while a rule finds an error)',
-  request: { params: IdParam('sessionId'), ...body(ItemInputSchema) }, responses: { 201: json(ItemSchema, 'Created'), ...errorResponses, ...conflict },
+  request: { params: IdParam('sessionId'), ...jsonBody(ItemInputSchema) }, responses: { 201: json(ItemSchema, 'Created'), ...errorResponses, ...conflict },
 });
 const itemGet = createRoute({
   method: 'get', path: '/deliberations/items/{itemId}', tags, summary: 'An item with its vote, stand-asides and links',
@@ -92,7 +91,7 @@ const itemGet = createRoute({
 });
 const itemUpdate = createRoute({
   method: 'put', path: '/deliberations/items/{itemId}', tags, summary: 'Change an item (any status but draft is refused while a rule finds an error)',
-  request: { params: IdParam('itemId'), ...body(ItemInputSchema) }, responses: { 200: json(ItemSchema, 'Updated'), ...errorResponses, ...conflict },
+  request: { params: IdParam('itemId'), ...jsonBody(ItemInputSchema) }, responses: { 200: json(ItemSchema, 'Updated'), ...errorResponses, ...conflict },
 });
 const itemDelete = createRoute({
   method: 'delete', path: '/deliberations/items/{itemId}', tags, summary: 'Remove an item (409 once transmitted)',
@@ -109,7 +108,7 @@ const itemExtract = createRoute({
 });
 const linkAdd = createRoute({
   method: 'post', path: '/deliberations/items/{itemId}/links', tags, summary: 'Link the decision to what it decided (convention, operation…)',
-  request: { params: IdParam('itemId'), ...body(LinkInputSchema) }, responses: { 201: json(LinkSchema, 'Linked'), ...errorResponses },
+  request: { params: IdParam('itemId'), ...jsonBody(LinkInputSchema) }, responses: { 201: json(LinkSchema, 'Linked'), ...errorResponses },
 });
 const linkRemove = createRoute({
   method: 'delete', path: '/deliberations/items/{itemId}/links/{linkId}', tags, summary: 'Remove a link',
@@ -132,7 +131,7 @@ const scdl = createRoute({
 });
 const importFile = createRoute({
   method: 'post', path: '/deliberations/import', tags, summary: 'Import a session file (format in docs/deliberations.md), all or nothing and idempotent',
-  request: body(z.record(z.string(), z.unknown()).openapi({ description: 'A session file: landlord, instances, members, session, items' })),
+  request: jsonBody(z.record(z.string(), z.unknown()).openapi({ description: 'A session file: landlord, instances, members, session, items' })),
   responses: { 201: json(ImportResultSchema, 'Session created'), 200: json(ImportResultSchema, 'Session updated'), ...errorResponses },
 });
 

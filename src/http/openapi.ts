@@ -26,6 +26,9 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 
+/** A required JSON request body, validated by `schema` (400 naming the field otherwise). */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
 /** A positive integer id in a path, rejected with 400 (naming the field) when malformed. */
 export function IdParam<K extends string>(name: K) {
   const id = z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name, in: 'path' } });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam, json, ProblemSchema } from '../http/openapi.js';
+import { errorResponses, IdParam, json, ProblemSchema, jsonBody } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import {
   ActionInputSchema, ActionSchema, CategoryChangeSchema, CategorySchema, CommentInputSchema, CommentSchema, CreatedIncidentSchema,
@@ -9,7 +9,6 @@ import {
 import * as service from './service.js';
 
 const tags = ['incidents'];
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const tooLarge = { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Too many incidents: narrow the filters' };
 const conflictResponse = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Not allowed in the incident’s current state' } };
 
@@ -20,13 +19,13 @@ const listCategories = createRoute({
 
 const changeCategory = createRoute({
   method: 'put', path: '/incidents/categories/{code}', tags, summary: 'Rename, re-grade, (de)activate or add a category (new version)',
-  request: { params: z.object({ code: z.string().max(40).openapi({ param: { name: 'code', in: 'path' } }) }), ...body(CategoryChangeSchema) },
+  request: { params: z.object({ code: z.string().max(40).openapi({ param: { name: 'code', in: 'path' } }) }), ...jsonBody(CategoryChangeSchema) },
   responses: { 200: json(CategorySchema, 'The current version'), ...errorResponses },
 });
 
 const create = createRoute({
   method: 'post', path: '/incidents', tags, summary: 'Record an incident (severity suggested by the category, duplicates flagged)',
-  request: body(CreateIncidentSchema),
+  request: jsonBody(CreateIncidentSchema),
   responses: { 201: json(CreatedIncidentSchema, 'Recorded'), 200: json(CreatedIncidentSchema, 'Already recorded with this idempotency key'), ...errorResponses, ...conflictResponse },
 });
 
@@ -56,31 +55,31 @@ const detail = createRoute({
 
 const update = createRoute({
   method: 'patch', path: '/incidents/{incidentId}', tags, summary: 'Correct or complete the facts (every change goes to the history)',
-  request: { params: IncidentIdParam, ...body(UpdateIncidentSchema) },
+  request: { params: IncidentIdParam, ...jsonBody(UpdateIncidentSchema) },
   responses: { 200: json(IncidentDetailSchema, 'The incident'), ...errorResponses, ...conflictResponse },
 });
 
 const transition = createRoute({
   method: 'post', path: '/incidents/{incidentId}/transitions', tags, summary: 'Move the incident along its workflow (409 when not allowed)',
-  request: { params: IncidentIdParam, ...body(TransitionSchema) },
+  request: { params: IncidentIdParam, ...jsonBody(TransitionSchema) },
   responses: { 200: json(IncidentDetailSchema, 'The incident'), ...errorResponses, ...conflictResponse },
 });
 
 const addAction = createRoute({
   method: 'post', path: '/incidents/{incidentId}/actions', tags, summary: 'Add a graduated-response action or legal outcome to the timeline',
-  request: { params: IncidentIdParam, ...body(ActionInputSchema) },
+  request: { params: IncidentIdParam, ...jsonBody(ActionInputSchema) },
   responses: { 201: json(ActionSchema, 'Added'), ...errorResponses, ...conflictResponse },
 });
 
 const addComment = createRoute({
   method: 'post', path: '/incidents/{incidentId}/comments', tags, summary: 'Comment on an incident',
-  request: { params: IncidentIdParam, ...body(CommentInputSchema) },
+  request: { params: IncidentIdParam, ...jsonBody(CommentInputSchema) },
   responses: { 201: json(CommentSchema, 'Added'), ...errorResponses },
 });
 
 const merge = createRoute({
   method: 'post', path: '/incidents/{incidentId}/merge', tags, summary: 'Merge a duplicate into this incident (both histories kept)',
-  request: { params: IncidentIdParam, ...body(MergeSchema) },
+  request: { params: IncidentIdParam, ...jsonBody(MergeSchema) },
   responses: { 200: json(IncidentDetailSchema, 'The surviving incident'), ...errorResponses, ...conflictResponse },
 });
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, json } from '../http/openapi.js';
+import { errorResponses, json, jsonBody } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import {
   ClusterQuerySchema, ClustersSchema, DashboardSchema, FilterQuerySchema, HallLevelsSchema, HeatmapSchema, HotspotQuerySchema, HotspotsSchema, StaffInputSchema,
@@ -40,7 +40,7 @@ const hallLevels = createRoute({
 
 const setStaff = createRoute({
   method: 'put', path: '/observatory/staff', tags, summary: 'Staff per agency (input of the per-100-staff rates)',
-  request: { body: { content: { 'application/json': { schema: StaffInputSchema } }, required: true } },
+  request: jsonBody(StaffInputSchema),
   responses: { 200: json(z.array(z.object({ agencyId: z.number(), name: z.string(), staff: z.number().nullable() })), 'Agencies with their staff'), ...errorResponses },
 });
 

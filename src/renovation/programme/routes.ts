@@ -1,13 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { ProblemSchema, errorResponses, IdParam, json } from '../../http/openapi.js';
+import { ProblemSchema, errorResponses, IdParam, json, jsonBody } from '../../http/openapi.js';
 import { createRouter } from '../../http/router.js';
 import type { AppEnv } from '../../http/context.js';
 import { ConventionInputSchema, FinancingLineInputSchema, OperationDetailSchema, OperationFilterSchema, OperationInputSchema, OperationListSchema } from './schemas.js';
 import * as service from './service.js';
 
 const tags = ['renovation'];
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const refused = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Refused: an envelope or annual convention would be exceeded (the detail says by how much)' } };
 const noContent = { 204: { description: 'Deleted' } };
 
@@ -18,7 +17,7 @@ const list = createRoute({
 });
 const create = createRoute({
   method: 'post', path: '/renovation/operations', tags, summary: 'Create an operation (dwellings, plan, phases, costs, labels)',
-  request: body(OperationInputSchema),
+  request: jsonBody(OperationInputSchema),
   responses: { 201: json(OperationDetailSchema, 'The operation'), ...errorResponses },
 });
 const detail = createRoute({
@@ -28,7 +27,7 @@ const detail = createRoute({
 });
 const update = createRoute({
   method: 'put', path: '/renovation/operations/{operationId}', tags, summary: 'Replace an operation (phases not given are kept)',
-  request: { params: IdParam('operationId'), ...body(OperationInputSchema) },
+  request: { params: IdParam('operationId'), ...jsonBody(OperationInputSchema) },
   responses: { 200: json(OperationDetailSchema, 'The operation'), ...errorResponses },
 });
 const remove = createRoute({
@@ -38,12 +37,12 @@ const remove = createRoute({
 });
 const addLine = createRoute({
   method: 'post', path: '/renovation/operations/{operationId}/financing', tags, summary: 'Add a financing line (409 when a commitment exceeds an envelope)',
-  request: { params: IdParam('operationId'), ...body(FinancingLineInputSchema) },
+  request: { params: IdParam('operationId'), ...jsonBody(FinancingLineInputSchema) },
   responses: { 201: json(OperationDetailSchema, 'The operation'), ...errorResponses, ...refused },
 });
 const updateLine = createRoute({
   method: 'put', path: '/renovation/financing/{lineId}', tags, summary: 'Change a financing line (status, amount; 409 when a commitment exceeds an envelope)',
-  request: { params: IdParam('lineId'), ...body(FinancingLineInputSchema) },
+  request: { params: IdParam('lineId'), ...jsonBody(FinancingLineInputSchema) },
   responses: { 200: json(OperationDetailSchema, 'The operation'), ...errorResponses, ...refused },
 });
 const removeLine = createRoute({
@@ -61,7 +60,7 @@ const listConventions = createRoute({
 });
 const createConvention = createRoute({
   method: 'post', path: '/renovation/conventions', tags, summary: 'Create a framework or annual application convention (409 beyond the framework)',
-  request: body(ConventionInputSchema),
+  request: jsonBody(ConventionInputSchema),
   responses: { 201: json(z.object({ id: z.number().int() }), 'Created'), ...errorResponses, ...refused },
 });
 
