@@ -142,6 +142,8 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
 
       it('lets keyboard users skip to the content', async () => {
         await page.goto('/');
+        // Tab only once the app has rendered its header, or the key lands on an empty body.
+        await page.getByRole('link', { name: 'Aller au contenu' }).waitFor({ state: 'attached' });
         await page.keyboard.press('Tab');
         await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
         await page.keyboard.press('Enter');
