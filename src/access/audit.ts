@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.js';
+import type { Actor } from '../http/context.js';
 import { auditRowsAfter, insertAuditRow, lockChainHead } from './audit-repository.js';
 import { chainHash, checkChain, GENESIS_HASH, type ChainBreak, type Json, type StoredAuditRow } from './domain/audit-chain.js';
 
@@ -37,6 +38,19 @@ export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<voi
   };
   const previousHash = head?.hash ?? GENESIS_HASH;
   await insertAuditRow(tx, { ...content, previousHash, hash: chainHash(previousHash, content) });
+}
+
+export interface AuditedChange {
+  action: string;
+  objectType: string;
+  objectId: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Audits a write made by an API caller; `tx` is the write's own transaction (see recordAudit). */
+export function auditWrite(tx: Queryable, actor: Actor, change: AuditedChange): Promise<void> {
+  return recordAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId ?? null, actorLabel: actor.label ?? 'system', ...change });
 }
 
 export interface AuditVerification {

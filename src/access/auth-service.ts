@@ -141,7 +141,7 @@ export async function resolveSession(db: Database, token: string, now = Date.now
     if (!account || account.disabled) return undefined;
     await repository.touchSession(tx, owner.organisationId, session.id);
     const grants = await repository.loadGrants(tx, owner.organisationId, account.id);
-    return { actor: { organisationId: account.organisationId, userId: account.id, grants }, account, csrfToken: csrfTokenFor(token) };
+    return { actor: { organisationId: account.organisationId, userId: account.id, label: account.email, grants }, account, csrfToken: csrfTokenFor(token) };
   });
 }
 

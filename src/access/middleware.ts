@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { AppError, forbidden } from '../core/errors.js';
 import type { AppEnv } from '../http/context.js';
 import { resolveSession } from './auth-service.js';
+import { tenantDatabase } from './tenant.js';
 import { csrfTokenFor, sameSecret } from './domain/tokens.js';
 
 export const SESSION_COOKIE = 'vigie_session';
@@ -32,13 +33,14 @@ export function clientAddress(c: Context): string {
 
 /**
  * Signed-in callers only: the session cookie's live session becomes the request's actor, with
- * its grants loaded once. Applied to every route at the switch to session authentication.
+ * its grants loaded once, and the request's database is bound to the actor's organisation.
  */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = sessionToken(c);
   const current = token ? await resolveSession(c.get('db'), token) : undefined;
   if (!current) throw new AppError('unauthorized', 'Connexion requise (sign-in required)');
   c.set('actor', current.actor);
+  c.set('db', tenantDatabase(c.get('db'), current.actor.organisationId));
   await next();
 };
 

@@ -1,27 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Database, Queryable } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import { describeEachEngine } from '../../test/support/engines.js';
 import { createSmallPatrimony, type SmallPatrimony } from '../../test/support/fixtures.js';
 import { createTestUser } from '../../test/support/auth.js';
-import { withTenant } from './tenant.js';
+import { APPLICATION_ROLE, tenantDatabase, withTenant } from './tenant.js';
 
-/** A role that owns nothing, as the application will connect at the switch: RLS applies to it. */
-const APP_ROLE = 'vigie_rls_probe';
-
-async function ensureAppRole(db: Database): Promise<void> {
-  // Roles are shared by every database of a server, and test files run in parallel.
-  await db.exec(`DO $$ BEGIN CREATE ROLE ${APP_ROLE} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
-  await db.exec(`GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}`);
-  await db.exec(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${APP_ROLE}`);
-}
-
-/** Runs `work` as the application role with `organisationId` as the tenant. */
-function asAppRole<T>(db: Database, organisationId: number, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  return withTenant(db, organisationId, async (tx) => {
-    await tx.query(`SET LOCAL ROLE ${APP_ROLE}`);
-    return work(tx);
-  });
-}
+/** Runs `work` as an API request does: the application role, `organisationId` as the tenant. */
+const asAppRole = withTenant;
 
 const count = async (tx: Queryable, table: string) => (await tx.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n;
 
@@ -32,7 +17,6 @@ describeEachEngine('tenancy wall (Row-Level Security)', (database) => {
     mine = await createSmallPatrimony(database());
     theirs = await createSmallPatrimony(database(), '272000029', 'Autre Habitat');
     await createTestUser(database(), theirs.organisationId, 'agent', { agencyIds: [theirs.agencyIds.lens] });
-    await ensureAppRole(database());
   });
 
   it('shows the application role only the tenant set in its transaction', async () => {
@@ -56,10 +40,18 @@ describeEachEngine('tenancy wall (Row-Level Security)', (database) => {
   it('shows the application role nothing when no tenant is set', async () => {
     const db = database();
     const seen = await db.transaction(async (tx) => {
-      await tx.query(`SET LOCAL ROLE ${APP_ROLE}`);
+      await tx.query(`SET LOCAL ROLE ${APPLICATION_ROLE}`);
       return { residences: await count(tx, 'residences'), users: await count(tx, 'users') };
     });
     expect(seen).toEqual({ residences: 0, users: 0 });
+  });
+
+  it('binds every statement of a tenant database to its organisation, as the application role', async () => {
+    const tenant = tenantDatabase(database(), mine.organisationId);
+    expect(await count(tenant, 'dwellings')).toBe(7);
+    expect(await tenant.query('SELECT current_user AS role')).toEqual([{ role: APPLICATION_ROLE }]);
+    const inside = await tenant.transaction(async (tx) => (await tx.query<{ id: number }>('SELECT id FROM organisations')).map((row) => row.id));
+    expect(inside).toEqual([mine.organisationId]);
   });
 
   it('refuses to write a row into another tenant', async () => {

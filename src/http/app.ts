@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
 import type { Database } from '../db/database.js';
-import { resolveActor } from '../access/actor.js';
+import { csrfProtection, requireSession } from '../access/middleware.js';
 import { deliberationRoutes } from '../deliberations/routes.js';
 import { authRoutes } from '../access/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
@@ -33,7 +33,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.route('/api', healthRoutes());
   app.route('/api', settingsRoutes());
   app.route('/api', authRoutes());
-  app.use('/api/*', resolveActor);
+  app.use('/api/*', csrfProtection, requireSession);
   app.route('/api', patrimonyRoutes());
   app.route('/api', incidentRoutes());
   app.route('/api', observatoryRoutes());

@@ -7,6 +7,8 @@ export interface Actor {
   organisationId: number;
   /** The signed-in account; absent for the legacy anonymous actor (denied by `authorize`). */
   userId?: number;
+  /** How the audit log names the caller (the account's email). */
+  label?: string;
   /** Roles with their perimeters, loaded once per request. */
   grants?: readonly Grant[];
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, IdParam, json, ProblemSchema, jsonBody } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
+import { permission } from '../access/route-permission.js';
 import {
   ActionInputSchema, ActionSchema, CategoryChangeSchema, CategorySchema, CommentInputSchema, CommentSchema, CreatedIncidentSchema,
   CreateIncidentSchema, HallLevelsQuerySchema, HallLevelsSchema, IncidentDetailSchema, IncidentIdParam, IncidentPageSchema,
@@ -13,7 +14,7 @@ const tooLarge = { content: { 'application/problem+json': { schema: ProblemSchem
 const conflictResponse = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Not allowed in the incident’s current state' } };
 
 const listCategories = createRoute({
-  method: 'get', path: '/incidents/categories', tags, summary: 'The landlord’s nomenclature (latest version of each category)',
+  method: 'get', path: '/incidents/categories', tags, ...permission('read_incident'), summary: 'The landlord’s nomenclature (latest version of each category)',
   responses: { 200: json(z.array(CategorySchema), 'Categories'), ...errorResponses },
 });
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../src/db/database.js';
 import type { Perimeter } from '../../src/access/domain/perimeter.js';
+import type { Actor } from '../../src/http/context.js';
 import type { Role } from '../../src/access/domain/roles.js';
 import { hashPassword } from '../../src/access/passwords.js';
 import { insertGrant, insertUser } from '../../src/access/repository.js';
@@ -87,4 +88,50 @@ export async function signIn(app: RequestsApp, user: Pick<TestUser, 'email'>, pa
 /** The `cookie` request header that sends back every cookie a response set. */
 export function cookieHeader(response: Response): string {
   return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+}
+
+/** An answer of the API as tests read it: JSON bodies parsed, anything else as text. */
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** Requests made as one signed-in user; `path` is below /api, `body` is sent as JSON. */
+export interface SessionClient {
+  user: TestUser;
+  headers: SessionHeaders;
+  request<T = any>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>>;
+}
+
+/** Signs `user` in and returns a client whose requests carry its session and CSRF token. */
+export async function sessionClient(app: RequestsApp, user: TestUser): Promise<SessionClient> {
+  const headers = await signIn(app, user);
+  return {
+    user,
+    headers,
+    async request(method, path, body) {
+      const response = await app.request(`/api${path}`, {
+        method,
+        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const type = response.headers.get('content-type') ?? '';
+      const parsed = type.includes('json') ? await response.json() : await response.text();
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+  };
+}
+
+/**
+ * The actor a session of `role` over `perimeter` would give, for tests that call a service
+ * directly (route tests sign in with `sessionClient` instead).
+ */
+export function testActor(organisationId: number, role: Role, perimeter: Partial<Perimeter> = { wholeOrganisation: true }, userId?: number): Actor {
+  return {
+    organisationId,
+    ...(userId === undefined ? {} : { userId }),
+    label: `test.${role}@vigie.test`,
+    grants: [{ role, perimeter: { wholeOrganisation: false, agencyIds: [], directorateIds: [], communes: [], ...perimeter } }],
+  };
 }
