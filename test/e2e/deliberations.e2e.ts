@@ -8,6 +8,7 @@ import {
   chromiumAvailable, launchChromium, openGuardedContext, screenshot, SCREENSHOT_DIR, seriousAccessibilityViolations, VIEWPORTS, type GuardedContext,
 } from './support/browser.js';
 import { startVigie, type VigieServer } from './support/server.js';
+import { demoAccount, signedInApi, type ApiCall } from './support/session.js';
 
 const PEOPLE = [
   ['M.', 'Paul', 'Arnaud'], ['Mme', 'Claire', 'Bernard'], ['M.', 'Louis', 'Caron'], ['Mme', 'Inès', 'Duval'], ['M.', 'Yves', 'Etienne'],
@@ -18,11 +19,9 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
   let browser: Browser;
   let guarded: GuardedContext;
   let page: Page;
-  const api = async <T>(apiPath: string, method = 'GET', body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.url}${apiPath}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<T>;
-  };
+  let call: ApiCall;
+  const api = <T>(apiPath: string, method = 'GET', body?: unknown): Promise<T> =>
+    call<T>(apiPath, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 
   /** The journey's own board, beside the demo landlord's (whose register is already full). */
   const BOARD_NAME = "Conseil d'administration (séance d'essai)";
@@ -48,8 +47,9 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startVigie(), launchChromium()]);
+    call = await signedInApi(server.url, demoAccount('executive'));
     await seedBoard();
-    guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop);
+    guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('executive'));
     page = await guarded.context.newPage();
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import {
   chromiumAvailable, launchChromium, openGuardedContext, screenshot, seriousAccessibilityViolations, VIEWPORTS, type GuardedContext,
 } from './support/browser.js';
 import { startVigie, type VigieServer } from './support/server.js';
+import { demoAccount, signedInApi, type ApiCall } from './support/session.js';
 
 /**
  * A caretaker's journey on a phone: record an incident by tapping the map, find it in the
@@ -20,15 +21,16 @@ describe.skipIf(!chromiumAvailable())('incidents journey on a phone', () => {
   let residence: ResidenceDetail;
   let firstId: number;
   let secondId: number;
-  const api = async <T>(apiPath: string, init?: RequestInit): Promise<T> => (await fetch(`${server.url}${apiPath}`, init)).json() as Promise<T>;
+  let api: ApiCall;
   const expectAccessible = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startVigie(), launchChromium()]);
+    api = await signedInApi(server.url, demoAccount('agent'));
     const residences = await api<ResidenceMap>('/api/patrimony/map/residences');
     residence = await api<ResidenceDetail>(`/api/patrimony/residences/${residences.features[0]!.properties.id}`);
     building = residence.buildings.find((candidate) => candidate.entrances.length > 0)!;
-    guarded = await openGuardedContext(browser, server.url, VIEWPORTS.phone);
+    guarded = await openGuardedContext(browser, server.url, VIEWPORTS.phone, demoAccount('agent'));
     // The phone stands at the building's door.
     await guarded.context.grantPermissions(['geolocation']);
     await guarded.context.setGeolocation({ longitude: building.lon, latitude: building.lat, accuracy: 10 });

@@ -8,6 +8,7 @@ import {
   chromiumAvailable, launchChromium, openGuardedContext, screenshot, seriousAccessibilityViolations, VIEWPORTS, type GuardedContext,
 } from './support/browser.js';
 import { startVigie, type VigieServer } from './support/server.js';
+import { demoAccount, signedInApi, type ApiCall } from './support/session.js';
 
 const DOCS_HOME_SCREENSHOT = path.resolve('docs/screenshots/home.png');
 const BASEMAP_ORIGIN = 'http://basemap.example.invalid';
@@ -16,10 +17,11 @@ const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJA
 describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => {
   let server: VigieServer;
   let browser: Browser;
-  const api = async <T>(apiPath: string): Promise<T> => (await fetch(`${server.url}${apiPath}`)).json() as Promise<T>;
+  let api: ApiCall;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startVigie(), launchChromium()]);
+    api = await signedInApi(server.url, demoAccount('observatory_officer'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -31,7 +33,7 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
       let guarded: GuardedContext;
       let page: Page;
       beforeAll(async () => {
-        guarded = await openGuardedContext(browser, server.url, options);
+        guarded = await openGuardedContext(browser, server.url, options, demoAccount('observatory_officer'));
         page = await guarded.context.newPage();
       });
       afterAll(async () => {
@@ -172,7 +174,7 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
   it('draws a configured raster basemap under the residences', async () => {
     await server.restart({ basemapUrl: `${BASEMAP_ORIGIN}/plan/{z}/{x}/{y}.png` });
     const stats = await api<PatrimonyStats>('/api/patrimony/stats');
-    const guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop);
+    const guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('observatory_officer'));
     try {
       const page = await guarded.context.newPage();
       const tiles: string[] = [];

@@ -6,6 +6,7 @@ import {
   chromiumAvailable, launchChromium, openGuardedContext, screenshot, seriousAccessibilityViolations, VIEWPORTS, type GuardedContext,
 } from './support/browser.js';
 import { startVigie, type VigieServer } from './support/server.js';
+import { demoAccount, signedInApi, type ApiCall } from './support/session.js';
 
 interface Consumption { years: { year: number; investment: { remainingCents: number } }[] }
 
@@ -23,12 +24,13 @@ describe.skipIf(!chromiumAvailable())('renovation journey in the browser', () =>
   let browser: Browser;
   let guarded: GuardedContext;
   let page: Page;
-  const api = async <T>(apiPath: string): Promise<T> => (await fetch(`${server.url}${apiPath}`)).json() as Promise<T>;
+  let api: ApiCall;
   const expectAccessible = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startVigie(), launchChromium()]);
-    guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop);
+    api = await signedInApi(server.url, demoAccount('territorial_director'));
+    guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('territorial_director'));
     page = await guarded.context.newPage();
   });
   afterAll(async () => {
@@ -103,7 +105,7 @@ describe.skipIf(!chromiumAvailable())('renovation journey in the browser', () =>
   });
 
   it('shows the compliance page on a phone', async () => {
-    const phone = await openGuardedContext(browser, server.url, VIEWPORTS.phone);
+    const phone = await openGuardedContext(browser, server.url, VIEWPORTS.phone, demoAccount('territorial_director'));
     try {
       const small = await phone.context.newPage();
       await small.goto('/renovation');

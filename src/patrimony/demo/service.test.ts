@@ -5,6 +5,8 @@ import { describeEachEngine } from '../../../test/support/engines.js';
 import { buildCommuneRows } from '../reference/communes.js';
 import { DEMO_TARGETS, generateDemoPatrimony, type DemoPatrimony } from './domain/generate.js';
 import { databaseHasNoOrganisation, loadDemo, type DemoLoad } from './service.js';
+import { login, createLoginGuard } from '../../access/auth-service.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../access/demo/users.js';
 
 const LOAD_TIMEOUT = 240_000;
 
@@ -38,6 +40,22 @@ describeEachEngine('demo landlord load', (database, engine) => {
       commonAreas: expected.commonAreas.length,
     });
     expect(progress.at(-1)).toEqual([39_658, 39_658]);
+  });
+
+  it('opens one account per landlord role, each signing in with its own perimeter', async () => {
+    const seen: Record<string, { agencies: string[]; directorates: number; communes: readonly string[]; whole: boolean }> = {};
+    for (const account of DEMO_ACCOUNTS) {
+      const signedIn = await login(database(), createLoginGuard(), { email: account.email, password: DEMO_PASSWORD }, 'test', undefined);
+      if ('refused' in signedIn) throw new Error(`${account.email} refused`);
+      const [grant] = signedIn.grants;
+      const agencies = await database().query<{ name: string }>('SELECT name FROM agencies WHERE organisation_id = $1 AND id = ANY($2::int[])', [load.organisationId, grant!.perimeter.agencyIds]);
+      seen[grant!.role] = { agencies: agencies.map((row) => row.name), directorates: grant!.perimeter.directorateIds.length, communes: grant!.perimeter.communes, whole: grant!.perimeter.wholeOrganisation };
+    }
+    expect(seen.agent).toEqual({ agencies: ['Lens centre'], directorates: 0, communes: [], whole: false });
+    expect(seen.territorial_director).toMatchObject({ directorates: 1, whole: false });
+    expect(seen.partner).toMatchObject({ communes: ['62498'], whole: false });
+    expect(seen.observatory_officer).toMatchObject({ whole: true });
+    expect(Object.keys(seen).sort()).toEqual(['administrator', 'agency_manager', 'agent', 'executive', 'observatory_officer', 'partner', 'territorial_director']);
   });
 
   it('stores the DPE labels with their exact totals', async () => {

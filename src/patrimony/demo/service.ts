@@ -6,6 +6,7 @@ import { countPatrimony, type PatrimonyStats } from '../repository.js';
 import { loadDemoBoard } from '../../deliberations/demo/service.js';
 import { loadRenovationDemo } from '../../renovation/demo/service.js';
 import { loadDemoIncidents } from '../../incidents/demo/service.js';
+import { loadDemoUsers } from '../../access/demo/users.js';
 import { DEMO_DEPARTEMENT } from './domain/communes.js';
 import { DEFAULT_DEMO_SEED, generateDemoPatrimony } from './domain/generate.js';
 import * as repository from './repository.js';
@@ -41,6 +42,7 @@ export async function loadDemo(db: Database, options: { seed?: number; onProgres
     await loadRenovationDemo(tx, id);
     await loadDemoIncidents(tx, id);
     await loadDemoBoard(tx, id);
+    await loadDemoUsers(tx, id);
     return id;
   });
   return { organisationId, stats: await countPatrimony(db, organisationId) };

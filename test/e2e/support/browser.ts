@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { signInContext } from './session.js';
 
 export const CHROMIUM_PATH = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -38,10 +39,17 @@ export interface GuardedContext {
 
 /**
  * A browser context that refuses every request leaving the Vigie server, as an offline
- * deployment would, and records them so the test can assert there were none.
+ * deployment would, and records them so the test can assert there were none. With `signInAs`
+ * (a demo account's email), its pages start signed in.
  */
-export async function openGuardedContext(browser: Browser, baseURL: string, options: (typeof VIEWPORTS)[keyof typeof VIEWPORTS]): Promise<GuardedContext> {
+export async function openGuardedContext(
+  browser: Browser,
+  baseURL: string,
+  options: (typeof VIEWPORTS)[keyof typeof VIEWPORTS],
+  signInAs?: string,
+): Promise<GuardedContext> {
   const context = await browser.newContext({ ...options, baseURL, locale: 'fr-FR' });
+  if (signInAs) await signInContext(context, signInAs);
   // Fail with Playwright's own message (what it waited for) well before the test times out.
   context.setDefaultTimeout(15_000);
   const externalRequests: string[] = [];

@@ -55,8 +55,21 @@ export class ProblemError extends ApiError {
   }
 }
 
-export async function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-  const response = await fetch(path, { method, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+/**
+ * The header that proves a write comes from Vigie's own pages: the server sets the token in a
+ * readable cookie at sign-in and expects it back (signed double-submit CSRF protection).
+ */
+export function csrfHeaders(): Record<string, string> {
+  const token = document.cookie.split('; ').find((cookie) => cookie.startsWith('vigie_csrf='))?.slice('vigie_csrf='.length);
+  return token ? { 'x-csrf-token': decodeURIComponent(token) } : {};
+}
+
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeaders() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const payload = (await response.json().catch(() => ({}))) as T & { detail?: string; errors?: { field: string; message: string }[] };
   if (!response.ok) throw new ProblemError(response.status, payload.detail ?? response.statusText, payload.errors ?? []);
   return payload;
