@@ -33,16 +33,17 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.route('/api', healthRoutes());
   app.route('/api', settingsRoutes());
   app.route('/api', authRoutes());
+  // Public: the API's description is no secret (the code is open); built at request time from every route below.
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Vigie API', version: '0.1.0', description: 'Observatory of incivilities, renovation steering and board decisions for social housing landlords.' },
+  });
   app.use('/api/*', csrfProtection, requireSession);
   app.route('/api', patrimonyRoutes());
   app.route('/api', incidentRoutes());
   app.route('/api', observatoryRoutes());
   app.route('/api', renovationRoutes());
   app.route('/api', deliberationRoutes());
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Vigie API', version: '0.1.0', description: 'Observatory of incivilities, renovation steering and board decisions for social housing landlords.' },
-  });
   app.notFound((c) => problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   if (webRoot && existsSync(webRoot)) serveWebApp(app, webRoot);
   return app;
