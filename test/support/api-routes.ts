@@ -1,0 +1,109 @@
+import type { Database } from '../../src/db/database.js';
+import type { Permission } from '../../src/access/domain/roles.js';
+import { loadDemoBoard } from '../../src/deliberations/demo/service.js';
+import type { VigieApp } from '../../src/http/router.js';
+import { createTestUser, sessionClient } from './auth.js';
+import type { SmallPatrimony } from './fixtures.js';
+
+/**
+ * The API as the cross-cutting tests see it: its routes read from the OpenAPI document, and one
+ * object of each kind per path parameter, placed in Lens or in Arras, for any organisation.
+ */
+
+/** Reachable without a session by design: they open or describe one. */
+export const PUBLIC_PATHS = new Set([
+  '/api/health', '/api/settings', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password',
+  '/api/auth/oidc/start', '/api/auth/oidc/callback',
+]);
+
+export interface RouteEntry {
+  method: string;
+  path: string;
+  permission: Permission | 'signed_in' | undefined;
+  params: string[];
+  operation: Operation;
+}
+
+/** The parts of the OpenAPI document the tests read. */
+export type JsonSchema = Record<string, unknown>;
+export interface Operation {
+  'x-permission'?: Permission | 'signed_in';
+  parameters?: { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema?: JsonSchema }[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
+export async function routesOf(app: VigieApp): Promise<RouteEntry[]> {
+  const doc = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
+  return Object.entries(doc.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path,
+      permission: operation['x-permission'],
+      params: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!),
+      operation,
+    })),
+  );
+}
+
+/** Where a route's objects lie: Lens (every role's perimeter), Arras (outside the Lens agents' and the partner's). */
+export type Place = 'lens' | 'arras';
+
+/** One organisation's objects per path parameter; `arras` absent when the object has no place (board decisions). */
+export type ObjectIds = Record<string, Partial<Record<Place, number | string>>>;
+
+export async function objectsOf(db: Database, app: VigieApp, patrimony: SmallPatrimony): Promise<ObjectIds> {
+  const org = patrimony.organisationId;
+  const officer = await sessionClient(app, await createTestUser(db, org, 'observatory_officer', { wholeOrganisation: true }, `matrix.officer.${org}@vigie.test`));
+  const incident = async (entranceOrBuilding: { kind: string; id: number }) => {
+    const answer = await officer.request('POST', '/incidents', {
+      place: entranceOrBuilding, occurredAt: '2026-01-10T10:00:00+01:00', channel: 'caretaker', categoryCode: 'D.TAG', description: 'Tags dans le hall',
+    });
+    if (answer.status !== 201) throw new Error(`fixture incident: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body.incident.id as number;
+  };
+  const operation = async (place: Place, buildingId: number) => {
+    const [row] = await db.query<{ id: number }>(
+      `INSERT INTO renovation_operations (organisation_id, external_id, name, end_date, directorate_id, programme_year)
+       VALUES ($1, $2, $2, '2027-06-30', $3, 2026) RETURNING id`, [org, `OP-MATRIX-${place}`, patrimony.directorateId]);
+    await db.query(
+      `INSERT INTO renovation_operation_dwellings (organisation_id, operation_id, dwelling_id)
+       SELECT organisation_id, $2, id FROM dwellings WHERE organisation_id = $1 AND building_id = $3`, [org, row!.id, buildingId]);
+    const [line] = await db.query<{ id: number }>(
+      `INSERT INTO financing_lines (organisation_id, operation_id, source, amount_cents, status) VALUES ($1, $2, 'own_funds', 100000, 'requested') RETURNING id`,
+      [org, row!.id]);
+    return { operationId: row!.id, lineId: line!.id };
+  };
+  await loadDemoBoard(db, org);
+  const firstId = async (sql: string) => (await db.query<{ id: number }>(`${sql} ORDER BY id LIMIT 1`, [org]))[0]?.id;
+  const lensOperation = await operation('lens', patrimony.buildingIds.lensTower);
+  const arrasOperation = await operation('arras', patrimony.buildingIds.arrasHouse);
+  return {
+    incidentId: { lens: await incident({ kind: 'entrance', id: patrimony.entranceIds.lensA }), arras: await incident({ kind: 'building', id: patrimony.buildingIds.arrasHouse }) },
+    residenceId: { lens: patrimony.residenceIds.lens, arras: patrimony.residenceIds.arras },
+    buildingId: { lens: patrimony.buildingIds.lensTower, arras: patrimony.buildingIds.arrasHouse },
+    entranceId: { lens: patrimony.entranceIds.lensA },
+    operationId: { lens: lensOperation.operationId, arras: arrasOperation.operationId },
+    lineId: { lens: lensOperation.lineId, arras: arrasOperation.lineId },
+    code: { lens: 'D.TAG' },
+    instanceId: { lens: await firstId('SELECT id FROM deliberation_instances WHERE organisation_id = $1') },
+    memberId: { lens: await firstId('SELECT id FROM deliberation_members WHERE organisation_id = $1') },
+    sessionId: { lens: await firstId('SELECT id FROM deliberation_sessions WHERE organisation_id = $1') },
+    itemId: { lens: await firstId('SELECT id FROM deliberation_items WHERE organisation_id = $1') },
+    linkId: { lens: await firstId('SELECT id FROM deliberation_links WHERE organisation_id = $1') },
+  };
+}
+
+/** The route's path with each parameter replaced by the object of `place` in `objects`, or null when there is none. */
+export function pathFor(route: RouteEntry, objects: ObjectIds, place: Place): string | null {
+  let path = route.path.replace(/^\/api/, '');
+  for (const param of route.params) {
+    const id = objects[param]?.[place];
+    if (id === undefined) return null;
+    path = path.replace(`{${param}}`, encodeURIComponent(String(id)));
+  }
+  return path;
+}
