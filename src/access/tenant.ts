@@ -15,6 +15,12 @@ export function withTenant<T>(db: Queryable, organisationId: number, work: (tx: 
   });
 }
 
+/** Each request gets its own tenant view; caches that outlive a request key on the database beneath. */
+const bases = new WeakMap<Queryable, Database>();
+
+/** The database a tenant view runs on (the view itself for any other database). */
+export const baseDatabase = (db: Queryable): Queryable => bases.get(db) ?? db;
+
 /**
  * The database as one organisation's requests see it: every statement and transaction runs
  * through `withTenant`, so a query that forgets its organisation filter still reads nothing
@@ -28,5 +34,7 @@ export function tenantDatabase(db: Database, organisationId: number): Database {
     query: (sql, params) => tenant.transaction((tx) => tx.query(sql, params)),
     exec: (sql) => tenant.transaction((tx) => tx.exec(sql)),
   };
+  bases.set(tenant, db);
   return tenant;
 }
+
