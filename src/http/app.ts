@@ -13,6 +13,7 @@ import { renovationRoutes } from '../renovation/routes.js';
 import { healthRoutes } from './health.js';
 import { settingsRoutes } from './settings.js';
 import { handleError, problemResponse } from './problem.js';
+import { securityHeaders } from './security-headers.js';
 import { createRouter, type VigieApp } from './router.js';
 
 export interface AppOptions {
@@ -30,6 +31,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
     c.set('config', config);
     await next();
   });
+  app.use('*', securityHeaders);
   app.route('/api', healthRoutes());
   app.route('/api', settingsRoutes());
   app.route('/api', authRoutes());
