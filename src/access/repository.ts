@@ -6,7 +6,7 @@ import type { Role } from './domain/roles.js';
 
 export type TargetRef =
   | { kind: 'organisation' }
-  | { kind: 'directorate' | 'agency' | 'residence' | 'building' | 'entrance' | 'dwelling'; id: number }
+  | { kind: 'directorate' | 'agency' | 'residence' | 'building' | 'entrance' | 'dwelling' | 'incident'; id: number }
   | { kind: 'commune'; insee: string };
 
 /** Rows (agency_id, directorate_id, commune_insee) an object touches, per kind of object. */
@@ -32,6 +32,12 @@ const PLACES: Record<Exclude<TargetRef['kind'], 'organisation'>, string> = {
     JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
     JOIN agencies a ON a.organisation_id = r.organisation_id AND a.id = r.agency_id
     WHERE d.organisation_id = $1 AND d.id = $2`,
+  // An incident lies where it was recorded: its agency, and its building's commune (else its residence's).
+  incident: `SELECT i.agency_id, a.directorate_id, coalesce(b.commune_insee, r.commune_insee) FROM incidents i
+    JOIN agencies a ON a.organisation_id = i.organisation_id AND a.id = i.agency_id
+    JOIN residences r ON r.organisation_id = i.organisation_id AND r.id = i.residence_id
+    LEFT JOIN buildings b ON b.organisation_id = i.organisation_id AND b.id = i.building_id
+    WHERE i.organisation_id = $1 AND i.id = $2`,
   // A commune spans the agencies (and directorates) holding residences there.
   commune: `SELECT r.agency_id, a.directorate_id, c.insee_code FROM communes c
     LEFT JOIN residences r ON r.organisation_id = $1 AND r.commune_insee = c.insee_code
