@@ -9,6 +9,16 @@ export interface Config {
   port: number;
   /** Optional raster basemap (e.g. IGN Plan) shown under Vigie's own layers. */
   basemapUrl: string | undefined;
+  /** Single sign-on with the organisation's OpenID Connect provider; undefined when not configured. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  /** Where the provider sends the browser back; by default /api/auth/oidc/callback on the request's origin. */
+  redirectUri: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -21,5 +31,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.VIGIE_DATA_DIR ?? 'data'),
     port,
     basemapUrl: env.VIGIE_BASEMAP_URL || undefined,
+    oidc: readOidc(env),
   };
+}
+
+function readOidc(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.VIGIE_OIDC_ISSUER || undefined;
+  const clientId = env.VIGIE_OIDC_CLIENT_ID || undefined;
+  if (!issuer && !clientId) return undefined;
+  if (!issuer || !clientId) throw new Error('VIGIE_OIDC_ISSUER and VIGIE_OIDC_CLIENT_ID go together (single sign-on)');
+  return { issuer, clientId, clientSecret: env.VIGIE_OIDC_CLIENT_SECRET || undefined, redirectUri: env.VIGIE_OIDC_REDIRECT_URI || undefined };
 }
