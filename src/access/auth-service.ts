@@ -17,6 +17,7 @@ export const LOCK_MINUTES = 15;
 export const SESSION_HOURS = 12;
 export const IDLE_MINUTES = 30;
 const WINDOW_MS = 15 * 60_000;
+const TOUCH_INTERVAL_MS = 60_000;
 
 /** In-memory rate limits of one server process; the lockout itself is stored on the account. */
 export interface LoginGuard {
@@ -139,7 +140,8 @@ export async function resolveSession(db: Database, token: string, now = Date.now
     }
     const account = await repository.findAccount(tx, owner.organisationId, session.userId);
     if (!account || account.disabled) return undefined;
-    await repository.touchSession(tx, owner.organisationId, session.id);
+    // One write a minute at most: a read request should not cost a write, and idle time is counted in minutes.
+    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repository.touchSession(tx, owner.organisationId, session.id);
     const grants = await repository.loadGrants(tx, owner.organisationId, account.id);
     return { actor: { organisationId: account.organisationId, userId: account.id, label: account.email, grants }, account, csrfToken: csrfTokenFor(token) };
   });

@@ -43,12 +43,14 @@ function stopProcess(child: ChildProcess): Promise<void> {
 interface ServeOptions {
   /** VIGIE_BASEMAP_URL for the server; none by default. */
   basemapUrl?: string;
+  /** A PostgreSQL database (empty, or holding the demo) instead of PGlite in the data folder. */
+  databaseUrl?: string;
 }
 
-async function serve(dataDir: string, { basemapUrl = '' }: ServeOptions): Promise<{ url: string; child: ChildProcess }> {
+async function serve(dataDir: string, { basemapUrl = '', databaseUrl = '' }: ServeOptions): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/vigie.js', 'serve', '--demo-if-empty'], {
-    env: { ...process.env, VIGIE_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', VIGIE_BASEMAP_URL: basemapUrl },
+    env: { ...process.env, VIGIE_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: databaseUrl, VIGIE_BASEMAP_URL: basemapUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -66,6 +68,8 @@ async function serve(dataDir: string, { basemapUrl = '' }: ServeOptions): Promis
 
 export interface VigieServer {
   url: string;
+  /** The server's process id (to read its memory). */
+  pid: number | undefined;
   /** Restarts on the same database (the demo is loaded once) with other settings. */
   restart(options: ServeOptions): Promise<void>;
   stop(): Promise<void>;
@@ -85,6 +89,9 @@ export async function startVigie(options: ServeOptions = {}): Promise<VigieServe
   return {
     get url() {
       return current.url;
+    },
+    get pid() {
+      return current.child.pid;
     },
     async restart(next) {
       await stopProcess(current.child);
