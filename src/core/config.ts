@@ -11,6 +11,21 @@ export interface Config {
   basemapUrl: string | undefined;
   /** Single sign-on with the organisation's OpenID Connect provider; undefined when not configured. */
   oidc: OidcConfig | undefined;
+  /** Where attachments (incident photos) are kept: a folder by default, or an S3-compatible bucket. */
+  attachments: AttachmentsConfig;
+  /** Email notifications (smtp:// or smtps:// URL); undefined turns them off. */
+  smtp: SmtpConfig | undefined;
+  /** The address users reach the app at, for links in emails. */
+  publicUrl: string;
+}
+
+export type AttachmentsConfig =
+  | { kind: 'filesystem'; dir: string }
+  | { kind: 's3'; bucket: string; endpoint: string | undefined; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean };
+
+export interface SmtpConfig {
+  url: string;
+  from: string;
 }
 
 export interface OidcConfig {
@@ -32,6 +47,27 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     basemapUrl: env.VIGIE_BASEMAP_URL || undefined,
     oidc: readOidc(env),
+    attachments: readAttachments(env),
+    smtp: env.VIGIE_SMTP_URL ? { url: env.VIGIE_SMTP_URL, from: env.VIGIE_MAIL_FROM || 'Vigie <vigie@localhost>' } : undefined,
+    publicUrl: (env.VIGIE_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+  };
+}
+
+/** VIGIE_S3_BUCKET selects object storage; otherwise files go under VIGIE_ATTACHMENTS_DIR (default <data>/attachments). */
+function readAttachments(env: NodeJS.ProcessEnv): AttachmentsConfig {
+  if (!env.VIGIE_S3_BUCKET) {
+    return { kind: 'filesystem', dir: path.resolve(env.VIGIE_ATTACHMENTS_DIR || path.join(env.VIGIE_DATA_DIR ?? 'data', 'attachments')) };
+  }
+  const endpoint = env.VIGIE_S3_ENDPOINT || undefined;
+  return {
+    kind: 's3',
+    bucket: env.VIGIE_S3_BUCKET,
+    endpoint,
+    region: env.VIGIE_S3_REGION || 'us-east-1',
+    accessKeyId: env.VIGIE_S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: env.VIGIE_S3_SECRET_ACCESS_KEY || undefined,
+    // Self-hosted servers (MinIO, Garage…) usually need bucket-in-path addressing.
+    forcePathStyle: env.VIGIE_S3_FORCE_PATH_STYLE ? env.VIGIE_S3_FORCE_PATH_STYLE === 'true' : endpoint !== undefined,
   };
 }
 

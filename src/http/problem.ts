@@ -19,6 +19,8 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
 };
 
 const TITLES: Record<number, string> = {
@@ -29,6 +31,8 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
+  422: 'Unprocessable content',
+  415: 'Unsupported media type',
   423: 'Locked',
   429: 'Too many requests',
   500: 'Internal error',
