@@ -2,7 +2,8 @@ import type { Queryable } from '../../db/database.js';
 import type { Perimeter } from '../domain/perimeter.js';
 import type { Role } from '../domain/roles.js';
 import { hashPassword } from '../passwords.js';
-import { insertGrant, insertUser } from '../repository.js';
+import { DEMO_ORGANISATION } from '../../patrimony/demo/domain/organisation.js';
+import { accountsByEmail, insertGrant, insertUser } from '../repository.js';
 
 /** The demo accounts' shared password: a demonstration database holds nothing to protect. */
 export const DEMO_PASSWORD = 'Vigie-demo-2026';
@@ -49,4 +50,19 @@ async function perimeterOf(tx: Queryable, organisationId: number, codes: DemoAcc
   const directorateIds = await idsOf('directorates', codes.directorates);
   const communes = codes.communes ?? [];
   return { wholeOrganisation: agencyIds.length + directorateIds.length + communes.length === 0, agencyIds, directorateIds, communes };
+}
+
+export interface DemoSignIn {
+  password: string;
+  accounts: { email: string; displayName: string; role: Role }[];
+}
+
+/**
+ * The demo accounts and their password, only when this database holds the demo landlord with its
+ * accounts (so that whoever runs `npm start` can try each role); never on a real deployment.
+ */
+export async function demoSignIn(db: Queryable): Promise<DemoSignIn | null> {
+  const owners = await accountsByEmail(db, DEMO_ACCOUNTS[0]!.email);
+  if (!owners.some((owner) => owner.siren === DEMO_ORGANISATION.siren)) return null;
+  return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ email, displayName, role }) => ({ email, displayName, role })) };
 }
