@@ -18,8 +18,21 @@ export class ApiError extends Error {
   }
 }
 
+export const LOGIN_PATH = '/connexion';
+
+/**
+ * An expired or missing session sends the reader to the login page, which brings them back
+ * here afterwards. The sign-in calls themselves answer 401 for a wrong password: not those.
+ */
+function signInAgainOn401(path: string, response: Response): void {
+  if (response.status !== 401 || path.startsWith('/api/auth/') || window.location.pathname === LOGIN_PATH) return;
+  const here = window.location.pathname + window.location.search + window.location.hash;
+  window.location.assign(`${LOGIN_PATH}?retour=${encodeURIComponent(here)}`);
+}
+
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  signInAgainOn401(path, response);
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as { detail?: string };
     throw new ApiError(response.status, problem.detail ?? response.statusText);
@@ -70,6 +83,7 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', p
     headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeaders() },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  signInAgainOn401(path, response);
   const payload = (await response.json().catch(() => ({}))) as T & { detail?: string; errors?: { field: string; message: string }[] };
   if (!response.ok) throw new ProblemError(response.status, payload.detail ?? response.statusText, payload.errors ?? []);
   return payload;
