@@ -26,7 +26,9 @@ describe('confidentiality of attacks on staff', () => {
 
   it('derives the viewer from the actor’s grants', () => {
     const agencies = (agencyIds: number[]) => ({ wholeOrganisation: false, agencyIds, directorateIds: [], communes: [] });
-    expect(viewerOf({ organisationId: 1 })).toEqual({ organisationId: 1, userId: null, centralObservatory: true, managedAgencyIds: [] });
+    // No grants, no privilege: the legacy "anonymous = observatory" is gone.
+    expect(viewerOf({ organisationId: 1 })).toEqual({ organisationId: 1, userId: null, centralObservatory: false, managedAgencyIds: [] });
+    expect(canViewIncident(viewerOf({ organisationId: 1 }), assault)).toBe(false);
     const manager = viewerOf({ organisationId: 1, userId: 9, grants: [{ role: 'agency_manager', perimeter: agencies([3, 5]) }, { role: 'agent', perimeter: agencies([8]) }] });
     expect(manager).toEqual({ organisationId: 1, userId: 9, centralObservatory: false, managedAgencyIds: [3, 5] });
     expect(canViewIncident(manager, assault)).toBe(true);

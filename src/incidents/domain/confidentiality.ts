@@ -3,14 +3,15 @@ import type { Family } from './vocabulary.js';
 
 /**
  * Attacks on staff (family E) are confidential: only the victim's management (the managers of
- * the agency where it happened), the organisation's central observatory, and the person who
- * recorded it may see them. Every other incident is visible to the whole organisation.
+ * the agency where it happened), the organisation's central observatory (the observatory
+ * officers), and the person who recorded it may see them. Every other incident is visible to
+ * whoever's perimeter holds it.
  */
 export const CONFIDENTIAL_FAMILIES: readonly Family[] = ['E'];
 
 export interface Viewer {
   organisationId: number;
-  /** Null until accounts exist. */
+  /** Null for the command line and jobs, which record nothing in anyone's name. */
   userId: number | null;
   centralObservatory: boolean;
   /** Agencies whose management the viewer belongs to. */
@@ -25,17 +26,16 @@ export interface VisibleFacts {
 }
 
 /**
- * The viewer an actor is. Without grants (the caller known only by its organisation, before
- * accounts) it acts as the organisation's observatory; with grants, the observatory officer
- * role makes it the central observatory and agency-manager grants give the agencies it manages.
+ * The viewer an actor is, from its grants: the observatory officer role makes it the central
+ * observatory, agency-manager grants give the agencies it manages. No grant, no privilege.
  */
 export function viewerOf(actor: { organisationId: number; userId?: number; grants?: readonly Grant[] }): Viewer {
-  const grants = actor.grants;
+  const grants = actor.grants ?? [];
   return {
     organisationId: actor.organisationId,
     userId: actor.userId ?? null,
-    centralObservatory: grants === undefined || grants.some((grant) => grant.role === 'observatory_officer'),
-    managedAgencyIds: (grants ?? []).filter((grant) => grant.role === 'agency_manager').flatMap((grant) => grant.perimeter.agencyIds),
+    centralObservatory: grants.some((grant) => grant.role === 'observatory_officer'),
+    managedAgencyIds: grants.filter((grant) => grant.role === 'agency_manager').flatMap((grant) => grant.perimeter.agencyIds),
   };
 }
 
