@@ -11,7 +11,7 @@ const DemoSignInSchema = z
   })
   .openapi('DemoSignIn', { description: 'The demonstration accounts, one per role, and their shared password' });
 
-const SettingsSchema = z
+export const SettingsSchema = z
   .object({
     basemapUrl: z.string().nullable().openapi({ description: 'Raster tile URL template ({z}/{x}/{y}) shown under Vigie’s layers; null when none is configured' }),
     singleSignOn: z.boolean().openapi({ description: 'Whether the login page offers the organisation’s directory (OpenID Connect)' }),

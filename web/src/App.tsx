@@ -1,4 +1,5 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { LOGIN_ROUTE, PASSWORD_ROUTE, RequireSession, SessionProvider } from './access/routes.js';
 import { DELIBERATION_ROUTES } from './deliberations/routes.js';
 import { INCIDENT_ROUTES } from './incidents/routes.js';
 import { HomePage } from './patrimony/HomePage.js';
@@ -11,15 +12,22 @@ import { NotFoundPage } from './shared/layout/NotFoundPage.js';
 
 const router = createBrowserRouter([
   {
-    element: <Layout />,
+    element: <SessionProvider><Layout /></SessionProvider>,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: SEARCH_PATH, element: <SearchPage /> },
-      { path: RESIDENCE_ROUTE, element: <ResidencePage /> },
-      ...DELIBERATION_ROUTES,
-      ...INCIDENT_ROUTES,
-      renovationRoute,
-      { path: '*', element: <NotFoundPage /> },
+      LOGIN_ROUTE,
+      {
+        element: <RequireSession />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: SEARCH_PATH, element: <SearchPage /> },
+          { path: RESIDENCE_ROUTE, element: <ResidencePage /> },
+          ...DELIBERATION_ROUTES,
+          ...INCIDENT_ROUTES,
+          renovationRoute,
+          PASSWORD_ROUTE,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { useSession } from '../../access/SessionContext.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { UserMenu } from './UserMenu.js';
 
 export function Layout() {
   const { t } = useTranslation();
+  const signedIn = useSession().current.state === 'signed-in';
   return (
     <>
       <a className="skip-link" href="#content">{t('app.skipToContent')}</a>
@@ -13,17 +16,22 @@ export function Layout() {
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tagline">{t('app.tagline')}</span>
           </NavLink>
-          <LanguageSwitch />
+          <div className="header-tools">
+            <UserMenu />
+            <LanguageSwitch />
+          </div>
         </div>
-        <nav className="site-nav" aria-label={t('app.mainNavigation')}>
-          <ul className="container site-nav__list">
-            <li><NavLink to="/" end>{t('nav.home')}</NavLink></li>
-            <li><NavLink to="/patrimoine/recherche">{t('nav.search')}</NavLink></li>
-            <li><NavLink to="/renovation">{t('renovation.nav')}</NavLink></li>
-            <li><NavLink to="/deliberations">{t('deliberations.nav')}</NavLink></li>
-            <li><NavLink to="/incidents">{t('incidents.nav')}</NavLink></li>
-          </ul>
-        </nav>
+        {signedIn && (
+          <nav className="site-nav" aria-label={t('app.mainNavigation')}>
+            <ul className="container site-nav__list">
+              <li><NavLink to="/" end>{t('nav.home')}</NavLink></li>
+              <li><NavLink to="/patrimoine/recherche">{t('nav.search')}</NavLink></li>
+              <li><NavLink to="/renovation">{t('renovation.nav')}</NavLink></li>
+              <li><NavLink to="/deliberations">{t('deliberations.nav')}</NavLink></li>
+              <li><NavLink to="/incidents">{t('incidents.nav')}</NavLink></li>
+            </ul>
+          </nav>
+        )}
       </header>
       <main id="content" className="container" tabIndex={-1}>
         <Outlet />
