@@ -66,12 +66,29 @@ async function serve(dataDir: string, { basemapUrl = '', databaseUrl = '' }: Ser
   return { url, child };
 }
 
+function runCli(args: string[], input: string, env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/vigie.js', ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`vigie ${args.join(' ')} exited with ${code}:\n${output}`))));
+    child.stdin.end(input);
+  });
+}
+
 export interface VigieServer {
   url: string;
   /** The server's process id (to read its memory). */
   pid: number | undefined;
   /** Restarts on the same database (the demo is loaded once) with other settings. */
   restart(options: ServeOptions): Promise<void>;
+  /**
+   * Runs `vigie <args>` on the server's database (e.g. `user add`), `input` on its standard
+   * input: the server stops meanwhile, as the embedded database has one process at a time.
+   */
+  cli(args: string[], input?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +99,7 @@ export interface VigieServer {
 export async function startVigie(options: ServeOptions = {}): Promise<VigieServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vigie-e2e-'));
   const removeData = () => rm(dataDir, { recursive: true, force: true });
+  let settings = options;
   let current = await serve(dataDir, options).catch(async (error: unknown) => {
     await removeData();
     throw error;
@@ -95,7 +113,16 @@ export async function startVigie(options: ServeOptions = {}): Promise<VigieServe
     },
     async restart(next) {
       await stopProcess(current.child);
+      settings = next;
       current = await serve(dataDir, next);
+    },
+    async cli(args, input = '') {
+      await stopProcess(current.child);
+      try {
+        return await runCli(args, input, { VIGIE_DATA_DIR: dataDir, DATABASE_URL: settings.databaseUrl ?? '' });
+      } finally {
+        current = await serve(dataDir, settings);
+      }
     },
     async stop() {
       await stopProcess(current.child);
