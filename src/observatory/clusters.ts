@@ -1,12 +1,14 @@
 import Supercluster, { type ClusterProperties } from 'supercluster';
+import { baseDatabase } from '../access/tenant.js';
 import type { Queryable } from '../db/database.js';
-import type { ObservatoryFilter } from './filters.js';
+import { canViewIncident, type Viewer } from '../incidents/domain/confidentiality.js';
+import type { ObservatoryFilter, Scope } from './filters.js';
 import { figuresVersion, incidentPoints } from './repository.js';
 
 /**
- * Server-built map clusters (PGlite has no ST_AsMVT): one supercluster index per organisation
- * and filter, kept in memory and rebuilt when the organisation's figures version has moved
- * (the roll-up triggers bump it on every change to counted incidents).
+ * Server-built map clusters (PGlite has no ST_AsMVT): one supercluster index per organisation,
+ * perimeter, viewer and filter, kept in memory and rebuilt when the organisation's figures
+ * version has moved (the roll-up triggers bump it on every change to counted incidents).
  */
 interface PointProperties {
   id: number;
@@ -18,41 +20,54 @@ interface Entry {
   version: number;
   index: Supercluster<PointProperties>;
   points: number;
+  /** Confidential incidents (attacks on staff) the viewer may not see: counted, never placed. */
+  hidden: number;
+}
+
+/** Who reads the map: the scope of the figures, and the viewer the confidentiality rule judges. */
+export interface MapReader {
+  scope: Scope;
+  viewer: Viewer;
 }
 
 const MAX_INDEXES = 32;
-/** Per database (a process may hold several, as the benchmark does), then per organisation and filter. */
+/** Per database (a process may hold several, as the benchmark does), then per reader and filter. */
 const databases = new WeakMap<Queryable, { indexes: Map<string, Entry>; building: Map<string, Promise<Entry>> }>();
 
 const CLUSTER_OPTIONS = { radius: 60, maxZoom: 17, minPoints: 2 } as const;
 
-const keyOf = (organisationId: number, filter: ObservatoryFilter) =>
-  `${organisationId}|${JSON.stringify(Object.entries(filter).sort(([a], [b]) => a.localeCompare(b)))}`;
+/** Viewers who see the same confidential incidents share an index. */
+const visibilityKey = (viewer: Viewer) => (viewer.centralObservatory ? 'all' : `${[...viewer.managedAgencyIds].sort()}|${viewer.userId}`);
 
-async function build(db: Queryable, organisationId: number, filter: ObservatoryFilter, version: number): Promise<Entry> {
-  const points = await incidentPoints(db, organisationId, filter);
+const keyOf = ({ scope, viewer }: MapReader, filter: ObservatoryFilter) =>
+  `${scope.organisationId}|${JSON.stringify(scope.perimeter)}|${visibilityKey(viewer)}|${JSON.stringify(Object.entries(filter).sort(([a], [b]) => a.localeCompare(b)))}`;
+
+async function build(db: Queryable, reader: MapReader, filter: ObservatoryFilter, version: number): Promise<Entry> {
+  const points = await incidentPoints(db, reader.scope, filter);
+  const visible = points.filter((point) => canViewIncident(reader.viewer, { organisationId: reader.scope.organisationId, ...point }));
   const index = new Supercluster<PointProperties>(CLUSTER_OPTIONS);
-  index.load(points.map((point) => ({
+  index.load(visible.map((point) => ({
     type: 'Feature' as const,
     geometry: { type: 'Point' as const, coordinates: [point.lon, point.lat] },
     properties: { id: point.id, family: point.family, severity: point.severity },
   })));
-  return { version, index, points: points.length };
+  return { version, index, points: visible.length, hidden: points.length - visible.length };
 }
 
-/** The index for this filter, rebuilt if the figures changed since it was built. */
-export async function clusterIndex(db: Queryable, organisationId: number, filter: ObservatoryFilter): Promise<Entry> {
-  const key = keyOf(organisationId, filter);
-  if (!databases.has(db)) databases.set(db, { indexes: new Map(), building: new Map() });
-  const { indexes, building } = databases.get(db)!;
-  const version = await figuresVersion(db, organisationId);
+/** The index for this reader and filter, rebuilt if the figures changed since it was built. */
+export async function clusterIndex(db: Queryable, reader: MapReader, filter: ObservatoryFilter): Promise<Entry> {
+  const key = keyOf(reader, filter);
+  const base = baseDatabase(db);
+  if (!databases.has(base)) databases.set(base, { indexes: new Map(), building: new Map() });
+  const { indexes, building } = databases.get(base)!;
+  const version = await figuresVersion(db, reader.scope.organisationId);
   const cached = indexes.get(key);
   if (cached && cached.version === version) {
     indexes.delete(key);
     indexes.set(key, cached);
     return cached;
   }
-  const pending = building.get(`${key}@${version}`) ?? build(db, organisationId, filter, version);
+  const pending = building.get(`${key}@${version}`) ?? build(db, reader, filter, version);
   building.set(`${key}@${version}`, pending);
   try {
     const entry = await pending;
@@ -67,14 +82,16 @@ export async function clusterIndex(db: Queryable, organisationId: number, filter
 
 export type BoundingBox = [west: number, south: number, east: number, north: number];
 
-export async function clustersIn(db: Queryable, organisationId: number, filter: ObservatoryFilter, bbox: BoundingBox, zoom: number) {
-  const { index, points } = await clusterIndex(db, organisationId, filter);
+/** Clusters and single incidents of a viewport; single incidents carry their id only for readers of incident records. */
+export async function clustersIn(db: Queryable, reader: MapReader, filter: ObservatoryFilter, bbox: BoundingBox, zoom: number, withIds: boolean) {
+  const { index, points, hidden } = await clusterIndex(db, reader, filter);
   const features = index.getClusters(bbox, zoom).map((feature) => {
     const [lon, lat] = feature.geometry.coordinates as [number, number];
     const properties = feature.properties as Partial<ClusterProperties> & Partial<PointProperties>;
-    return properties.cluster
-      ? { kind: 'cluster' as const, lon, lat, count: properties.point_count!, clusterId: properties.cluster_id!, expansionZoom: index.getClusterExpansionZoom(properties.cluster_id!) }
-      : { kind: 'incident' as const, lon, lat, count: 1, incidentId: properties.id!, family: properties.family!, severity: properties.severity! };
+    if (properties.cluster) {
+      return { kind: 'cluster' as const, lon, lat, count: properties.point_count!, clusterId: properties.cluster_id!, expansionZoom: index.getClusterExpansionZoom(properties.cluster_id!) };
+    }
+    return { kind: 'incident' as const, lon, lat, count: 1, ...(withIds ? { incidentId: properties.id! } : {}), family: properties.family!, severity: properties.severity! };
   });
-  return { zoom, bbox, indexedPoints: points, features };
+  return { zoom, bbox, indexedPoints: points, hiddenConfidential: hidden, features };
 }

@@ -1,3 +1,4 @@
+import type { Perimeter } from '../access/domain/perimeter.js';
 import type { Family, Severity } from '../incidents/domain/vocabulary.js';
 import type { Status } from '../incidents/domain/workflow.js';
 import type { MonthRange } from './domain/months.js';
@@ -26,11 +27,24 @@ export interface ObservatoryFilter extends PlaceFilter {
   status?: Status;
 }
 
-/** The finest roll-up level a place filter needs: each level's rows know the wider places only. */
-export function levelOf(filter: PlaceFilter): RollupLevel {
+/**
+ * Whose figures a query may read: the organisation and the caller's perimeter. Every repository
+ * read takes one, and its place conditions always include the perimeter, so no query can forget it.
+ */
+export interface Scope {
+  organisationId: number;
+  perimeter: Perimeter;
+}
+
+/**
+ * The finest roll-up level a read needs: each level's rows know the wider places only, and a
+ * perimeter of communes is read on residence rows (agency rows know no commune).
+ */
+export function levelOf(scope: Scope, filter: PlaceFilter): RollupLevel {
   if (filter.entranceId !== undefined) return 'entrance';
   if (filter.buildingId !== undefined) return 'building';
   if (filter.residenceId !== undefined || filter.commune !== undefined || filter.qpv !== undefined) return 'residence';
+  if (!scope.perimeter.wholeOrganisation && scope.perimeter.communes.length > 0) return 'residence';
   return 'agency';
 }
 

@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/database.js';
+import type { Family } from '../incidents/domain/vocabulary.js';
 import type { MonthRange } from './domain/months.js';
 import type { Measures } from './domain/measures.js';
-import type { ObservatoryFilter, PlaceFilter, RollupLevel } from './filters.js';
+import type { ObservatoryFilter, PlaceFilter, RollupLevel, Scope } from './filters.js';
 
 /** SQL only. Figures come from the roll-ups (migration 0500), places from the patrimony. */
 
@@ -20,8 +21,12 @@ interface PlaceColumns {
   entrance: string;
 }
 
-function placeConditions(filter: PlaceFilter, columns: PlaceColumns, params: Params): string[] {
-  const conditions: string[] = [];
+/**
+ * Conditions on places: the caller's perimeter (agencies, directorates, or the residences of
+ * communes; nothing when it spans the organisation), then the filter's places.
+ */
+function placeConditions(scope: Scope, filter: PlaceFilter, columns: PlaceColumns, params: Params): string[] {
+  const conditions = perimeterConditions(scope, columns, params);
   if (filter.directorateId !== undefined) {
     conditions.push(`${columns.agency} IN (SELECT id FROM agencies WHERE organisation_id = $1 AND directorate_id = ${bind(params, filter.directorateId)})`);
   }
@@ -38,19 +43,30 @@ function placeConditions(filter: PlaceFilter, columns: PlaceColumns, params: Par
   return conditions;
 }
 
+/** A row is in the perimeter when its agency, its agency's directorate or its residence's commune is (as `perimeterCovers`). */
+function perimeterConditions({ perimeter }: Scope, columns: PlaceColumns, params: Params): string[] {
+  if (perimeter.wholeOrganisation) return [];
+  const covered = [
+    `${columns.agency} = ANY(${bind(params, perimeter.agencyIds)}::int[])`,
+    `${columns.agency} IN (SELECT id FROM agencies WHERE organisation_id = $1 AND directorate_id = ANY(${bind(params, perimeter.directorateIds)}::int[]))`,
+    `${columns.residence} IN (SELECT id FROM residences WHERE organisation_id = $1 AND commune_insee = ANY(${bind(params, perimeter.communes)}::text[]))`,
+  ];
+  return [`COALESCE(${covered.join(' OR ')}, false)`];
+}
+
 /** Roll-up rows know their wider places; only entrance rows know an entrance (their place). */
 const rollupColumns = (level: RollupLevel): PlaceColumns => ({
   agency: 'r.agency_id', residence: 'r.residence_id', building: 'r.building_id', entrance: level === 'entrance' ? 'r.place_id' : 'NULL',
 });
 
 /** WHERE of roll-up rows `r` at `level` for the filter's places and facets over `range`. */
-function rollupWhere(filter: ObservatoryFilter, level: RollupLevel, range: MonthRange, params: Params): string {
+function rollupWhere(scope: Scope, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange, params: Params): string {
   const conditions = [
     'r.organisation_id = $1',
     `r.level = ${bind(params, level)}`,
     `r.month >= ${bind(params, firstDay(range.from))}::date`,
     `r.month <= ${bind(params, firstDay(range.to))}::date`,
-    ...placeConditions(filter, rollupColumns(level), params),
+    ...placeConditions(scope, filter, rollupColumns(level), params),
   ];
   if (filter.family !== undefined) conditions.push(`r.family = ${bind(params, filter.family)}`);
   if (filter.category !== undefined) conditions.push(`r.category_code = ${bind(params, filter.category)}`);
@@ -66,11 +82,11 @@ const MEASURES = `sum(r.incidents)::int AS incidents, sum(r.damage_cost)::float8
 
 export type MonthCategoryRow = Measures & { month: string; categoryCode: string; family: string };
 
-export async function measuresByMonthAndCategory(db: Queryable, organisationId: number, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange): Promise<MonthCategoryRow[]> {
-  const params: Params = [organisationId];
+export async function measuresByMonthAndCategory(db: Queryable, scope: Scope, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange): Promise<MonthCategoryRow[]> {
+  const params: Params = [scope.organisationId];
   return db.query<MonthCategoryRow>(
     `SELECT to_char(r.month, 'YYYY-MM') AS month, r.category_code AS "categoryCode", r.family, ${MEASURES}
-     FROM incident_rollups r WHERE ${rollupWhere(filter, level, range, params)}
+     FROM incident_rollups r WHERE ${rollupWhere(scope, filter, level, range, params)}
      GROUP BY r.month, r.category_code, r.family`,
     params,
   );
@@ -80,11 +96,11 @@ export type AgencyRow = Measures & { agencyId: number; period: 'current' | 'prev
 
 /** Measures per agency for each compared period. */
 export async function measuresByAgency(
-  db: Queryable, organisationId: number, filter: ObservatoryFilter, level: RollupLevel, periods: Record<AgencyRow['period'], MonthRange>,
+  db: Queryable, scope: Scope, filter: ObservatoryFilter, level: RollupLevel, periods: Record<AgencyRow['period'], MonthRange>,
 ): Promise<AgencyRow[]> {
-  const params: Params = [organisationId];
+  const params: Params = [scope.organisationId];
   const span = { from: [periods.current.from, periods.previous.from, periods.lastYear.from].sort()[0]!, to: periods.current.to };
-  const where = rollupWhere(filter, level, span, params);
+  const where = rollupWhere(scope, filter, level, span, params);
   const buckets = (Object.entries(periods) as [AgencyRow['period'], MonthRange][]).map(
     ([name, range]) => `(${bind(params, name)}::text, ${bind(params, firstDay(range.from))}::date, ${bind(params, firstDay(range.to))}::date)`,
   );
@@ -100,23 +116,23 @@ export async function measuresByAgency(
 
 export type ResidenceRow = Measures & { residenceId: number };
 
-export async function measuresByResidence(db: Queryable, organisationId: number, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange): Promise<ResidenceRow[]> {
-  const params: Params = [organisationId];
+export async function measuresByResidence(db: Queryable, scope: Scope, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange): Promise<ResidenceRow[]> {
+  const params: Params = [scope.organisationId];
   return db.query<ResidenceRow>(
     `SELECT r.residence_id AS "residenceId", ${MEASURES}
-     FROM incident_rollups r WHERE ${rollupWhere(filter, level, range, params)}
+     FROM incident_rollups r WHERE ${rollupWhere(scope, filter, level, range, params)}
      GROUP BY r.residence_id`,
     params,
   );
 }
 
 /** Incidents per building (the entrance filter reads entrance rows, the others building rows). */
-export async function incidentsByBuilding(db: Queryable, organisationId: number, filter: ObservatoryFilter, range: MonthRange): Promise<Map<number, number>> {
-  const params: Params = [organisationId];
+export async function incidentsByBuilding(db: Queryable, scope: Scope, filter: ObservatoryFilter, range: MonthRange): Promise<Map<number, number>> {
+  const params: Params = [scope.organisationId];
   const level = filter.entranceId !== undefined ? 'entrance' : 'building';
   const rows = await db.query<{ buildingId: number; incidents: number }>(
     `SELECT r.building_id AS "buildingId", sum(r.incidents)::int AS incidents
-     FROM incident_rollups r WHERE ${rollupWhere(filter, level, range, params)}
+     FROM incident_rollups r WHERE ${rollupWhere(scope, filter, level, range, params)}
      GROUP BY r.building_id`,
     params,
   );
@@ -124,11 +140,11 @@ export async function incidentsByBuilding(db: Queryable, organisationId: number,
 }
 
 /** Incidents per entrance over the period. */
-export async function incidentsByEntrance(db: Queryable, organisationId: number, filter: ObservatoryFilter, range: MonthRange): Promise<Map<number, number>> {
-  const params: Params = [organisationId];
+export async function incidentsByEntrance(db: Queryable, scope: Scope, filter: ObservatoryFilter, range: MonthRange): Promise<Map<number, number>> {
+  const params: Params = [scope.organisationId];
   const rows = await db.query<{ entranceId: number; incidents: number }>(
     `SELECT r.place_id AS "entranceId", sum(r.incidents)::int AS incidents
-     FROM incident_rollups r WHERE ${rollupWhere(filter, 'entrance', range, params)}
+     FROM incident_rollups r WHERE ${rollupWhere(scope, filter, 'entrance', range, params)}
      GROUP BY r.place_id`,
     params,
   );
@@ -145,11 +161,11 @@ export interface WeightedPoint {
  * Heat of the period from the roll-ups: each building's incidents at its point, and the
  * incidents placed at a residence as a whole at the residence's point.
  */
-export async function heatPoints(db: Queryable, organisationId: number, filter: ObservatoryFilter, range: MonthRange): Promise<WeightedPoint[]> {
-  const params: Params = [organisationId];
+export async function heatPoints(db: Queryable, scope: Scope, filter: ObservatoryFilter, range: MonthRange): Promise<WeightedPoint[]> {
+  const params: Params = [scope.organisationId];
   const buildingLevel = filter.entranceId !== undefined ? 'entrance' : 'building';
-  const buildings = rollupWhere(filter, buildingLevel, range, params);
-  const wholeResidences = filter.entranceId !== undefined || filter.buildingId !== undefined ? 'false' : rollupWhere(filter, 'residence', range, params);
+  const buildings = rollupWhere(scope, filter, buildingLevel, range, params);
+  const wholeResidences = filter.entranceId !== undefined || filter.buildingId !== undefined ? 'false' : rollupWhere(scope, filter, 'residence', range, params);
   return db.query<WeightedPoint>(
     `WITH per_building AS (
        SELECT r.residence_id, r.building_id, sum(r.incidents) AS n FROM incident_rollups r WHERE ${buildings} GROUP BY 1, 2
@@ -176,10 +192,10 @@ export interface HallTallyRow {
 
 /** Incidents per entrance, family and severity in each of two quarters. */
 export async function hallTallies(
-  db: Queryable, organisationId: number, filter: ObservatoryFilter, quarters: Record<HallTallyRow['quarter'], MonthRange>,
+  db: Queryable, scope: Scope, filter: ObservatoryFilter, quarters: Record<HallTallyRow['quarter'], MonthRange>,
 ): Promise<HallTallyRow[]> {
-  const params: Params = [organisationId];
-  const where = rollupWhere(filter, 'entrance', { from: quarters.previousQuarter.from, to: quarters.quarter.to }, params);
+  const params: Params = [scope.organisationId];
+  const where = rollupWhere(scope, filter, 'entrance', { from: quarters.previousQuarter.from, to: quarters.quarter.to }, params);
   const split = bind(params, firstDay(quarters.quarter.from));
   return db.query<HallTallyRow>(
     `SELECT r.place_id AS "entranceId", r.family, r.severity,
@@ -196,14 +212,17 @@ export interface HourCell {
   incidents: number;
 }
 
+/** The hour roll-up knows no residence: a perimeter of communes covers none of its rows (the service says so). */
+const HOUR_COLUMNS: PlaceColumns = { agency: 'r.agency_id', residence: 'NULL::int', building: 'NULL::int', entrance: 'NULL::int' };
+
 /** Hour × weekday counts; this roll-up knows agencies and families only. */
-export async function hourGrid(db: Queryable, organisationId: number, filter: ObservatoryFilter, range: MonthRange): Promise<HourCell[]> {
-  const params: Params = [organisationId];
+export async function hourGrid(db: Queryable, scope: Scope, filter: ObservatoryFilter, range: MonthRange): Promise<HourCell[]> {
+  const params: Params = [scope.organisationId];
   const conditions = [
     'r.organisation_id = $1',
     `r.month >= ${bind(params, firstDay(range.from))}::date`,
     `r.month <= ${bind(params, firstDay(range.to))}::date`,
-    ...placeConditions({ directorateId: filter.directorateId, agencyId: filter.agencyId }, rollupColumns('agency'), params),
+    ...placeConditions(scope, { directorateId: filter.directorateId, agencyId: filter.agencyId }, HOUR_COLUMNS, params),
   ];
   if (filter.family !== undefined) conditions.push(`r.family = ${bind(params, filter.family)}`);
   return db.query<HourCell>(
@@ -230,9 +249,9 @@ export interface ResidencePlace {
 }
 
 /** Residences holding dwellings in the filter's places, with those dwellings (entrance or building filters count theirs). */
-export async function residencesInScope(db: Queryable, organisationId: number, filter: PlaceFilter): Promise<ResidencePlace[]> {
-  const params: Params = [organisationId];
-  const conditions = ['r.organisation_id = $1', ...placeConditions(filter, PATRIMONY_COLUMNS, params)];
+export async function residencesInScope(db: Queryable, scope: Scope, filter: PlaceFilter): Promise<ResidencePlace[]> {
+  const params: Params = [scope.organisationId];
+  const conditions = ['r.organisation_id = $1', ...placeConditions(scope, filter, PATRIMONY_COLUMNS, params)];
   return db.query<ResidencePlace>(
     `WITH per_residence AS (
        SELECT r.id, sum(n.dwellings)::int AS dwellings
@@ -296,9 +315,9 @@ const ENTRANCE_FROM = `FROM entrances e
   JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id`;
 
 /** The entrances in the filter's places (only those of `ids` when given), with their points and dwellings. */
-export async function entrancesInScope(db: Queryable, organisationId: number, filter: PlaceFilter, ids?: readonly number[]): Promise<EntrancePlace[]> {
-  const params: Params = [organisationId];
-  const conditions = ['e.organisation_id = $1', ...placeConditions(filter, ENTRANCE_COLUMNS, params)];
+export async function entrancesInScope(db: Queryable, scope: Scope, filter: PlaceFilter, ids?: readonly number[]): Promise<EntrancePlace[]> {
+  const params: Params = [scope.organisationId];
+  const conditions = ['e.organisation_id = $1', ...placeConditions(scope, filter, ENTRANCE_COLUMNS, params)];
   if (ids) conditions.push(`e.id = ANY(${bind(params, ids)}::int[])`);
   return db.query<EntrancePlace>(
     `SELECT e.id AS "entranceId", e.name, b.id AS "buildingId", b.name AS "buildingName", r.id AS "residenceId", r.name AS "residenceName",
@@ -310,9 +329,9 @@ export async function entrancesInScope(db: Queryable, organisationId: number, fi
   );
 }
 
-export async function countEntrancesInScope(db: Queryable, organisationId: number, filter: PlaceFilter): Promise<number> {
-  const params: Params = [organisationId];
-  const conditions = ['e.organisation_id = $1', ...placeConditions(filter, ENTRANCE_COLUMNS, params)];
+export async function countEntrancesInScope(db: Queryable, scope: Scope, filter: PlaceFilter): Promise<number> {
+  const params: Params = [scope.organisationId];
+  const conditions = ['e.organisation_id = $1', ...placeConditions(scope, filter, ENTRANCE_COLUMNS, params)];
   const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${ENTRANCE_FROM} WHERE ${conditions.join(' AND ')}`, params);
   return row!.n;
 }
@@ -326,9 +345,9 @@ export interface BuildingPlace {
 }
 
 /** Buildings holding dwellings in the filter's places: the units of hotspot analysis. */
-export async function buildingsInScope(db: Queryable, organisationId: number, filter: PlaceFilter): Promise<BuildingPlace[]> {
-  const params: Params = [organisationId];
-  const conditions = ['b.organisation_id = $1', ...placeConditions(filter, PATRIMONY_COLUMNS, params)];
+export async function buildingsInScope(db: Queryable, scope: Scope, filter: PlaceFilter): Promise<BuildingPlace[]> {
+  const params: Params = [scope.organisationId];
+  const conditions = ['b.organisation_id = $1', ...placeConditions(scope, filter, PATRIMONY_COLUMNS, params)];
   return db.query<BuildingPlace>(
     `SELECT b.id AS "buildingId", r.id AS "residenceId", ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat, sum(n.dwellings)::int AS dwellings
      FROM buildings b
@@ -346,29 +365,32 @@ export interface IncidentPoint {
   id: number;
   lon: number;
   lat: number;
-  family: string;
+  family: Family;
   severity: string;
+  agencyId: number;
+  recordedBy: number | null;
 }
 
 /**
  * Counted incidents of the filter, with their points: read once to build the map's in-memory
  * cluster index (the same rules as the roll-ups: no drafts, no merged duplicates, Paris months).
  */
-export async function incidentPoints(db: Queryable, organisationId: number, filter: ObservatoryFilter): Promise<IncidentPoint[]> {
-  const params: Params = [organisationId];
+export async function incidentPoints(db: Queryable, scope: Scope, filter: ObservatoryFilter): Promise<IncidentPoint[]> {
+  const params: Params = [scope.organisationId];
   const paris = `(i.occurred_at AT TIME ZONE 'Europe/Paris')`;
   const conditions = [
     'i.organisation_id = $1', "i.status <> 'draft'", 'i.duplicate_of IS NULL',
     `${paris} >= ${bind(params, firstDay(filter.period.from))}::timestamp`,
     `${paris} < (${bind(params, firstDay(filter.period.to))}::date + interval '1 month')`,
-    ...placeConditions(filter, { agency: 'i.agency_id', residence: 'i.residence_id', building: 'i.building_id', entrance: 'i.entrance_id' }, params),
+    ...placeConditions(scope, filter, { agency: 'i.agency_id', residence: 'i.residence_id', building: 'i.building_id', entrance: 'i.entrance_id' }, params),
   ];
   if (filter.family !== undefined) conditions.push(`i.family = ${bind(params, filter.family)}`);
   if (filter.category !== undefined) conditions.push(`i.category_code = ${bind(params, filter.category)}`);
   if (filter.severity !== undefined) conditions.push(`i.severity = ${bind(params, filter.severity)}`);
   if (filter.status !== undefined) conditions.push(`i.status = ${bind(params, filter.status)}`);
   return db.query<IncidentPoint>(
-    `SELECT i.id, ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat, i.family, i.severity FROM incidents i WHERE ${conditions.join(' AND ')}`,
+    `SELECT i.id, ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat, i.family, i.severity, i.agency_id AS "agencyId", i.recorded_by AS "recordedBy"
+     FROM incidents i WHERE ${conditions.join(' AND ')}`,
     params,
   );
 }

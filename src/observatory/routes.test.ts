@@ -1,26 +1,13 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../access/domain/roles.js';
 import { readConfig } from '../core/config.js';
-import type { Database } from '../db/database.js';
 import { createApp } from '../http/app.js';
-import { handleError } from '../http/problem.js';
-import { createRouter } from '../http/router.js';
+import type { VigieApp } from '../http/router.js';
 import { initialCategories } from '../incidents/domain/nomenclature.js';
 import { seedCategories } from '../incidents/repository.js';
+import { createRoleUsers, sessionClient, type SessionClient } from '../../test/support/auth.js';
 import { describeEachEngine } from '../../test/support/engines.js';
 import { createSmallPatrimony, type SmallPatrimony } from '../../test/support/fixtures.js';
-import { observatoryRoutes } from './routes.js';
-
-function appFor(db: Database, organisationId: number) {
-  const app = createRouter();
-  app.onError(handleError);
-  app.use('*', async (c, next) => {
-    c.set('db', db);
-    c.set('actor', { organisationId });
-    await next();
-  });
-  app.route('/api', observatoryRoutes());
-  return app;
-}
 
 interface Seeded {
   entrance: number | null;
@@ -35,12 +22,12 @@ interface Seeded {
 }
 
 describeEachEngine('observatory API', (database) => {
-  let app: ReturnType<typeof appFor>;
+  let app: VigieApp;
   let patrimony: SmallPatrimony;
-  const get = async (path: string) => {
-    const response = await app.request(`/api${path}`);
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const clients = {} as Record<Role, SessionClient>;
+  /** The observatory officer reads the whole landlord, every figure shown. */
+  const get = (path: string) => clients.observatory_officer.request('GET', path);
+  const as = (role: Role, path: string) => clients[role].request('GET', path);
 
   async function seed(rows: Seeded[]) {
     await database().query(
@@ -61,7 +48,9 @@ describeEachEngine('observatory API', (database) => {
   beforeAll(async () => {
     patrimony = await createSmallPatrimony(database());
     await seedCategories(database(), patrimony.organisationId, initialCategories());
-    app = appFor(database(), patrimony.organisationId);
+    app = createApp({ db: database(), config: readConfig({}) });
+    const users = await createRoleUsers(database(), patrimony);
+    for (const [role, user] of Object.entries(users) as [Role, (typeof users)[Role]][]) clients[role] = await sessionClient(app, user);
     const { agencyIds: a, residenceIds: r, buildingIds: b, entranceIds: e } = patrimony;
     const lensA = { entrance: e.lensA, building: b.lensTower, residence: r.lens, agency: a.lens };
     const lensB = { entrance: e.lensB, building: b.lensTower, residence: r.lens, agency: a.lens };
@@ -91,10 +80,17 @@ describeEachEngine('observatory API', (database) => {
     return (answer.body.features as { count: number }[]).reduce((sum, feature) => sum + feature.count, 0);
   };
 
-  it('is published in the application and its OpenAPI document', async () => {
-    const wired = createApp({ db: database(), config: readConfig({}) });
-    const doc = (await (await wired.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/observatory/dashboard', '/api/observatory/clusters', '/api/observatory/hotspots']));
+  it('is published in the OpenAPI document with the permission of each route', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { 'x-permission'?: string }>> };
+    expect(doc.paths['/api/observatory/dashboard']?.get?.['x-permission']).toBe('read_aggregates');
+    expect(doc.paths['/api/observatory/clusters']?.get?.['x-permission']).toBe('read_aggregates');
+    expect(doc.paths['/api/observatory/staff']?.put?.['x-permission']).toBe('manage_patrimony');
+  });
+
+  it('answers 401 without a session and 403 to a role without aggregates', async () => {
+    expect((await app.request('/api/observatory/dashboard?from=2025-01&to=2025-12')).status).toBe(401);
+    expect((await as('administrator', '/observatory/dashboard?from=2025-01&to=2025-12')).status).toBe(403);
+    expect((await as('group_analyst', '/observatory/heatmap?from=2025-01&to=2025-12')).status).toBe(403);
   });
 
   it('computes the indicators with the previous period and the same period last year', async () => {
@@ -137,6 +133,79 @@ describeEachEngine('observatory API', (database) => {
     for (const filter of filters) expect(await clusterCount(filter), filter).toBe(await total(filter));
   });
 
+  describe('per role, each inside its perimeter', () => {
+    const year = 'from=2025-01&to=2025-12';
+    const mapTotal = async (role: Role, query: string) => {
+      const answer = await as(role, `/observatory/clusters?bbox=-180,-85,180,85&zoom=0&${query}`);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return { placed: (answer.body.features as { count: number }[]).reduce((sum, feature) => sum + feature.count, 0), hidden: answer.body.hiddenConfidential as number };
+    };
+
+    it('shows an agent the figures of their agency only, and refuses places outside it', async () => {
+      const { status, body } = await as('agent', `/observatory/dashboard?${year}`);
+      expect(status).toBe(200);
+      expect(body.indicators.current.incidents).toBe(5);
+      expect(body.agencies.map((agency: any) => agency.agencyId)).toEqual([patrimony.agencyIds.lens]);
+      expect(body.communes.map((commune: any) => commune.insee)).toEqual(['62498']);
+      expect(body.suppression).toBeNull();
+      expect((await as('agent', `/observatory/dashboard?${year}&agencyId=${patrimony.agencyIds.arras}`)).status).toBe(403);
+      expect((await as('agent', `/observatory/heatmap?${year}&commune=62041`)).status).toBe(403);
+      expect((await as('agent', `/observatory/hall-levels?${year}&residenceId=${patrimony.residenceIds.arras}`)).status).toBe(403);
+      const heat = await as('agent', `/observatory/heatmap?${year}`);
+      expect((heat.body.points as { weight: number }[]).reduce((sum, point) => sum + point.weight, 0)).toBe(5);
+      const hot = await as('agent', `/observatory/hotspots?${year}&unit=building`);
+      expect(hot.body.units.map((unit: any) => unit.id)).toEqual([patrimony.buildingIds.lensTower]);
+    });
+
+    it('shows the territorial director and the executive the whole landlord', async () => {
+      for (const role of ['territorial_director', 'executive'] as const) {
+        expect((await as(role, `/observatory/dashboard?${year}`)).body.indicators.current.incidents, role).toBe(6);
+      }
+    });
+
+    it('counts attacks on staff on the map without placing them for callers who may not see them', async () => {
+      // The one attack on staff happened in Lens: its agency's manager and the observatory see it.
+      expect(await mapTotal('agent', year)).toEqual({ placed: 4, hidden: 1 });
+      expect(await mapTotal('executive', year)).toEqual({ placed: 5, hidden: 1 });
+      expect(await mapTotal('agency_manager', year)).toEqual({ placed: 5, hidden: 0 });
+      expect(await mapTotal('observatory_officer', year)).toEqual({ placed: 6, hidden: 0 });
+      const single = `/observatory/clusters?bbox=-180,-85,180,85&zoom=20&${year}`;
+      const ids = async (role: Role) => ((await as(role, single)).body.features as { incidentId?: number }[]).map((feature) => feature.incidentId);
+      expect((await ids('executive')).every((id) => id === undefined)).toBe(true);
+      expect((await ids('agent')).every((id) => typeof id === 'number')).toBe(true);
+    });
+
+    it('gives a partner the figures of their communes with small counts suppressed', async () => {
+      const { status, body } = await as('partner', `/observatory/dashboard?${year}`);
+      expect(status, JSON.stringify(body)).toBe(200);
+      expect(body.suppression).toEqual({ threshold: 5, withheld: ['directorates', 'agencies', 'categories', 'residences', 'halls'] });
+      // Lens: 5 incidents in 2025 (shown), of families A 1, C 1, D 2, E 1 (each hidden), 1 in 2024 (hidden with its rate).
+      expect(body.indicators.current.incidents).toBe(5);
+      expect(Object.fromEntries(body.families.map((row: any) => [row.family, row.incidents]))).toMatchObject({ A: '< 5', B: 0, C: '< 5', D: '< 5', E: '< 5' });
+      expect(body.families.find((row: any) => row.family === 'D').damageCost).toBe('s');
+      expect(body.indicators.current.staffAssaults.total).toBe('< 5');
+      expect(body.indicators.previous).toMatchObject({ incidents: '< 5', ratePer100Dwellings: 's', damageCost: 's' });
+      expect(body.communes).toEqual([expect.objectContaining({ insee: '62498', incidents: 5 })]);
+      expect(body.trend.find((month: any) => month.month === '2025-11').incidents).toBe('< 5');
+      expect([body.agencies, body.categories, body.residences, body.halls]).toEqual([[], [], [], []]);
+      expect(body.hourWeekday.available).toBe(false);
+      const everyCount = JSON.stringify(body.families.concat(body.trend, body.communes).map((row: any) => row.incidents));
+      expect(everyCount).not.toMatch(/(^|[^0-9.])[1-4](?![0-9.])/);
+    });
+
+    it('gives a partner no points, no halls, a coarse heatmap and nothing finer than a residence', async () => {
+      const clusters = await as('partner', `/observatory/clusters?bbox=-180,-85,180,85&zoom=20&${year}`);
+      expect(clusters.body).toMatchObject({ features: [], withheld: 'partner' });
+      expect((await as('partner', `/observatory/hall-levels?${year}`)).body).toMatchObject({ entrances: [], withheld: 'partner' });
+      const heat = await as('partner', `/observatory/heatmap?from=2024-01&to=2025-12`);
+      expect(heat.body.points).toEqual([expect.objectContaining({ weight: 6 })]);
+      expect((await as('partner', `/observatory/hotspots?${year}&unit=building`)).body.unit).toBe('cell');
+      expect((await as('partner', `/observatory/dashboard?${year}&residenceId=${patrimony.residenceIds.lens}`)).status).toBe(200);
+      expect((await as('partner', `/observatory/dashboard?${year}&entranceId=${patrimony.entranceIds.lensA}`)).status).toBe(403);
+      expect((await as('partner', `/observatory/dashboard?${year}&commune=62041`)).status).toBe(403);
+    });
+  });
+
   it('rebuilds the cluster index after a change to the incidents', async () => {
     const before = await clusterCount('from=2025-01&to=2025-12');
     await seed([{ entrance: patrimony.entranceIds.lensB, building: patrimony.buildingIds.lensTower, residence: patrimony.residenceIds.lens, agency: patrimony.agencyIds.lens, at: '2025-07-01T10:00:00Z', category: 'D.TAG' }]);
@@ -177,5 +246,17 @@ describeEachEngine('observatory API', (database) => {
     const badBox = await get('/observatory/clusters?bbox=1,2,3&zoom=3');
     expect(badBox.status).toBe(400);
     expect(badBox.body.errors[0].field).toBe('query.bbox');
+  });
+
+  it('lets the observatory set the staff of agencies, audited, and refuses roles without patrimony management', async () => {
+    const body = { agencies: [{ agencyId: patrimony.agencyIds.arras, staff: 7 }] };
+    expect((await clients.agency_manager.request('PUT', '/observatory/staff', body)).status).toBe(403);
+    expect((await clients.executive.request('PUT', '/observatory/staff', body)).status).toBe(403);
+    const answer = await clients.observatory_officer.request('PUT', '/observatory/staff', body);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.find((agency: any) => agency.agencyId === patrimony.agencyIds.arras).staff).toBe(7);
+    const [entry] = await database().query<{ before: unknown; after: unknown }>(
+      `SELECT before, after FROM audit_log WHERE organisation_id = $1 AND action = 'observatory.staff.set' ORDER BY seq DESC LIMIT 1`, [patrimony.organisationId]);
+    expect(entry).toEqual({ before: [{ agencyId: patrimony.agencyIds.arras, staff: null }], after: body.agencies });
   });
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { permission } from '../access/route-permission.js';
 import { errorResponses, json, jsonBody } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import {
@@ -9,36 +10,42 @@ import * as service from './service.js';
 const tags = ['observatory'];
 
 const dashboard = createRoute({
+  ...permission('read_aggregates'),
   method: 'get', path: '/observatory/dashboard', tags, summary: 'Every panel of the dashboard for the filters, from the roll-ups',
   request: { query: FilterQuerySchema },
   responses: { 200: json(DashboardSchema, 'Indicators with the previous period and the same period last year, breakdowns, trend, hour × weekday'), ...errorResponses },
 });
 
 const clusters = createRoute({
-  method: 'get', path: '/observatory/clusters', tags, summary: 'Clustered incident points of a viewport (server-built)',
+  ...permission('read_aggregates'),
+  method: 'get', path: '/observatory/clusters', tags, summary: 'Clustered incident points of a viewport (server-built); incident ids for readers of incidents only, no points for partners',
   request: { query: ClusterQuerySchema },
   responses: { 200: json(ClustersSchema, 'Clusters and single incidents'), ...errorResponses },
 });
 
 const heatmap = createRoute({
+  ...permission('read_aggregates'),
   method: 'get', path: '/observatory/heatmap', tags, summary: 'Weighted points (buildings, residences) for a heatmap',
   request: { query: FilterQuerySchema },
   responses: { 200: json(HeatmapSchema, 'Weighted points'), ...errorResponses },
 });
 
 const hotspots = createRoute({
+  ...permission('read_aggregates'),
   method: 'get', path: '/observatory/hotspots', tags, summary: 'Getis-Ord Gi* on rates per 100 dwellings, FDR confidence bins',
   request: { query: HotspotQuerySchema },
   responses: { 200: json(HotspotsSchema, 'Units with z, p and bin (±3 99 %, ±2 95 %, ±1 90 %)'), ...errorResponses },
 });
 
 const hallLevels = createRoute({
+  ...permission('read_aggregates'),
   method: 'get', path: '/observatory/hall-levels', tags, summary: 'Level of every hall over the last quarter of the period, and its change',
   request: { query: FilterQuerySchema },
   responses: { 200: json(HallLevelsSchema, 'Halls with their levels'), ...errorResponses },
 });
 
 const setStaff = createRoute({
+  ...permission('manage_patrimony'),
   method: 'put', path: '/observatory/staff', tags, summary: 'Staff per agency (input of the per-100-staff rates)',
   request: jsonBody(StaffInputSchema),
   responses: { 200: json(z.array(z.object({ agencyId: z.number(), name: z.string(), staff: z.number().nullable() })), 'Agencies with their staff'), ...errorResponses },

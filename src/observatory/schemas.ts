@@ -51,18 +51,22 @@ export const HotspotQuerySchema = FilterQuerySchema.extend({
 });
 
 const Nullable = z.number().nullable();
+/** A figure a partner may not read: a count of 1 to 4, or a cell hidden so that none can be recomputed (docs/observatory.md). */
+const Hidden = z.enum(['< 5', 's']).openapi('ObservatoryHiddenFigure', { description: '« < 5 »: a count of 1 to 4; « s »: hidden so that no small count can be recomputed' });
+const Count = z.union([z.number(), Hidden]);
+const Derived = z.union([z.number(), Hidden]).nullable();
 const StaffAssaultsSchema = z.object({
-  total: z.number(), verbal: z.number(), physical: z.number(), other: z.number(),
-  itt: z.object({ none: z.number(), upTo8Days: z.number(), over8Days: z.number(), unknown: z.number() }),
-  per100Staff: Nullable,
+  total: Count, verbal: Count, physical: Count, other: Count,
+  itt: z.object({ none: Count, upTo8Days: Count, over8Days: Count, unknown: Count }),
+  per100Staff: Derived,
 });
 const IndicatorsSchema = z.object({
-  incidents: z.number(), ratePer100Dwellings: Nullable, damageCostPerDwellingPerYear: Nullable, damageCost: z.number(),
-  complaintShare: Nullable, meanHandlingHours: Nullable, staffAssaults: StaffAssaultsSchema,
+  incidents: Count, ratePer100Dwellings: Derived, damageCostPerDwellingPerYear: Derived, damageCost: Count,
+  complaintShare: Derived, meanHandlingHours: Derived, staffAssaults: StaffAssaultsSchema,
 });
 const Range = z.object({ from: z.string(), to: z.string() });
-const Levels = z.object({ green: z.number(), yellow: z.number(), orange: z.number(), red: z.number() });
-const Rated = { incidents: z.number(), dwellings: z.number(), ratePer100Dwellings: Nullable, damageCost: z.number() };
+const Levels = z.object({ green: Count, yellow: Count, orange: Count, red: Count });
+const Rated = { incidents: Count, dwellings: z.number(), ratePer100Dwellings: Derived, damageCost: Count };
 
 export const DashboardSchema = z
   .object({
@@ -70,32 +74,48 @@ export const DashboardSchema = z
     dwellings: z.number(),
     staff: Nullable,
     indicators: z.object({ current: IndicatorsSchema, previous: IndicatorsSchema, lastYear: IndicatorsSchema }),
-    repeatIncidents: z.object({ hallsWithIncidents: z.number(), hallsWithRepeats: z.number(), repeatHallShare: Nullable, repeatIncidentShare: Nullable }),
-    hallLevels: z.object({ levels: Levels, previousLevels: Levels, worse: z.number(), better: z.number() }),
-    families: z.array(z.object({ family: z.string(), incidents: z.number(), damageCost: z.number() })),
+    repeatIncidents: z.object({ hallsWithIncidents: Count, hallsWithRepeats: Count, repeatHallShare: Derived, repeatIncidentShare: Derived }),
+    hallLevels: z.object({ levels: Levels, previousLevels: Levels, worse: Count, better: Count }),
+    families: z.array(z.object({ family: z.string(), incidents: Count, damageCost: Count })),
     categories: z.array(z.object({ code: z.string(), family: z.string(), incidents: z.number(), damageCost: z.number() })),
-    trend: z.array(z.object({ month: z.string(), incidents: z.number(), damageCost: z.number() })),
-    seasonal: z.array(z.object({ year: z.number(), months: z.array(Nullable) })),
-    hourWeekday: z.object({ grid: z.array(z.array(z.number())), incidentsWithTime: z.number(), appliedFilters: z.array(z.string()) }),
+    trend: z.array(z.object({ month: z.string(), incidents: Count, damageCost: Count })),
+    seasonal: z.array(z.object({ year: z.number(), months: z.array(Derived) })),
+    hourWeekday: z.object({
+      grid: z.array(z.array(Count)), incidentsWithTime: Count, appliedFilters: z.array(z.string()),
+      available: z.boolean().openapi({ description: 'False for a perimeter of communes: the hour roll-up knows agencies only' }),
+    }),
     directorates: z.array(z.object({ directorateId: z.number(), name: z.string(), incidents: z.number(), dwellings: z.number(), ratePer100Dwellings: Nullable })),
     agencies: z.array(z.object({
-      agencyId: z.number(), name: z.string(), directorateId: z.number(), ...Rated, previous: z.number(), lastYear: z.number(),
+      agencyId: z.number(), name: z.string(), directorateId: z.number(),
+      incidents: z.number(), dwellings: z.number(), ratePer100Dwellings: Nullable, damageCost: z.number(), previous: z.number(), lastYear: z.number(),
       complaintShare: Nullable, staff: Nullable, staffAssaultsWithVictim: z.number(), staffAssaultsPer100Staff: Nullable, reportingIndex: Nullable,
     })),
     communes: z.array(z.object({ insee: z.string(), name: z.string().nullable(), ...Rated })),
     qpv: z.array(z.object({ code: z.string().nullable(), ...Rated })),
-    residences: z.array(z.object({ residenceId: z.number(), name: z.string(), agencyId: z.number(), communeInsee: z.string(), qpvCode: z.string().nullable(), ...Rated })),
+    residences: z.array(z.object({
+      residenceId: z.number(), name: z.string(), agencyId: z.number(), communeInsee: z.string(), qpvCode: z.string().nullable(),
+      incidents: z.number(), dwellings: z.number(), ratePer100Dwellings: Nullable, damageCost: z.number(),
+    })),
     halls: z.array(z.object({
       entranceId: z.number(), incidents: z.number(), name: z.string().optional(), buildingName: z.string().nullable().optional(), residenceName: z.string().optional(),
     })),
+    suppression: z
+      .object({ threshold: z.number(), withheld: z.array(z.string()) })
+      .nullable()
+      .openapi({ description: 'Set for partners: counts below the threshold hidden, these panels withheld (empty)' }),
   })
   .openapi('ObservatoryDashboard');
+
+/** Set when the answer is withheld from the caller's role (partners get no points nor halls). */
+const Withheld = z.literal('partner').optional();
 
 export const ClustersSchema = z
   .object({
     zoom: z.number(),
     bbox: z.array(z.number()),
     indexedPoints: z.number(),
+    hiddenConfidential: z.number().openapi({ description: 'Attacks on staff counted in the figures that the caller may not see placed on the map' }),
+    withheld: Withheld,
     features: z.array(z.object({
       kind: z.enum(['cluster', 'incident']), lon: z.number(), lat: z.number(), count: z.number(),
       clusterId: z.number().optional(), expansionZoom: z.number().optional(),
@@ -114,7 +134,7 @@ export const HotspotsSchema = z
     unit: z.enum(['building', 'cell']),
     distance: z.number(),
     units: z.array(z.object({
-      id: z.number(), lon: z.number(), lat: z.number(), dwellings: z.number(), incidents: z.number(), ratePer100Dwellings: z.number(),
+      id: z.number(), lon: z.number(), lat: z.number(), dwellings: z.number(), incidents: Count, ratePer100Dwellings: z.union([z.number(), Hidden]),
       z: z.number(), p: z.number(), bin: z.number().int().min(-3).max(3),
     })),
   })
@@ -126,6 +146,7 @@ export const HallLevelsSchema = z
   .object({
     quarter: Range,
     previousQuarter: Range,
+    withheld: Withheld,
     entrances: z.array(z.object({
       entranceId: z.number(), name: z.string(), buildingId: z.number(), buildingName: z.string().nullable(), residenceId: z.number(),
       residenceName: z.string(), lon: z.number(), lat: z.number(), dwellings: z.number(),

@@ -1,18 +1,26 @@
-import { validationError } from '../core/errors.js';
-import type { Database, Queryable } from '../db/database.js';
+import { authorize, perimeterFor, requireAccess } from '../access/authorize.js';
+import { auditWrite } from '../access/audit.js';
+import { roleAllows } from '../access/domain/roles.js';
+import type { TargetRef } from '../access/repository.js';
+import { forbidden, validationError } from '../core/errors.js';
+import type { Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
+import { viewerOf } from '../incidents/domain/confidentiality.js';
 import { clustersIn, type BoundingBox } from './clusters.js';
 import { buildDashboard, monthsRead, topHalls } from './domain/dashboard.js';
 import { hallChanges } from './domain/halls.js';
 import { buildingHotspots, cellHotspots } from './domain/hotspots.js';
 import { addMonths, comparedPeriods, monthsBetween, parisMonth, quarters } from './domain/months.js';
-import { finer, levelOf, type ObservatoryFilter } from './filters.js';
+import { partnerDashboard, partnerHeat, partnerUnits } from './domain/partner-view.js';
+import { finer, levelOf, type ObservatoryFilter, type PlaceFilter, type Scope } from './filters.js';
 import * as repository from './repository.js';
 import { placesInScope } from './scope.js';
 import type { FilterQuery } from './schemas.js';
 
 /** The longest period one answer covers (ten years of monthly roll-ups). */
 const MAX_MONTHS = 120;
+/** Partners' hotspot cells are no finer than this (metres). */
+const PARTNER_MIN_CELL = 500;
 
 /** The shared filter of a query; the period defaults to the twelve months ending this month. */
 export function filterOf(query: FilterQuery, now = new Date()): ObservatoryFilter {
@@ -27,34 +35,74 @@ export function filterOf(query: FilterQuery, now = new Date()): ObservatoryFilte
   return { ...defined, period: { from: first, to: last } };
 }
 
-export async function dashboard(db: Queryable, actor: Actor, filter: ObservatoryFilter) {
-  const org = actor.organisationId;
-  const level = levelOf(filter);
+/** Callers whose every grant carrying aggregates is a partner's read figures with small counts suppressed. */
+export function readsAsPartner(actor: Actor): boolean {
+  const grants = (actor.grants ?? []).filter((grant) => roleAllows(grant.role, 'read_aggregates'));
+  return grants.length > 0 && grants.every((grant) => grant.role === 'partner');
+}
+
+/** The places a filter names, as targets of the access check. */
+function targetsOf(filter: PlaceFilter): TargetRef[] {
+  const ids = [
+    ['directorate', filter.directorateId], ['agency', filter.agencyId], ['residence', filter.residenceId],
+    ['building', filter.buildingId], ['entrance', filter.entranceId],
+  ] as const;
+  return [
+    ...ids.flatMap(([kind, id]) => (id === undefined ? [] : [{ kind, id }])),
+    ...(filter.commune === undefined ? [] : [{ kind: 'commune' as const, insee: filter.commune }]),
+  ];
+}
+
+/**
+ * The scope of an observatory read: the caller's aggregate perimeter (every query filters on
+ * it), after checking that each place the filter names lies inside it (404 elsewhere, 403 outside).
+ * Partners read no place finer than a residence.
+ */
+export async function scopeOf(db: Queryable, actor: Actor, filter: PlaceFilter): Promise<Scope> {
+  const perimeter = perimeterFor(actor, 'read_aggregates');
+  if (!perimeter) throw forbidden('Permission « read_aggregates » refusée (permission denied)');
+  if (readsAsPartner(actor) && (filter.buildingId !== undefined || filter.entranceId !== undefined)) {
+    throw forbidden('Les partenaires lisent les chiffres à la résidence ou plus large (partners read figures per residence or wider)');
+  }
+  for (const target of targetsOf(filter)) await requireAccess(db, actor, 'read_aggregates', target);
+  return { organisationId: actor.organisationId, perimeter };
+}
+
+/** The hour roll-up knows agencies only: it cannot be restricted to a perimeter of communes. */
+const hourGridAvailable = ({ perimeter }: Scope) => perimeter.wholeOrganisation || perimeter.communes.length === 0;
+
+export function dashboard(db: Queryable, actor: Actor, filter: ObservatoryFilter) {
+  // One transaction: on a request's tenant database each statement would otherwise open its own.
+  return db.transaction(async (tx) => {
+    const scope = await scopeOf(tx, actor, filter);
+    const full = buildDashboard(await dashboardInputs(tx, scope, filter));
+    return readsAsPartner(actor) ? partnerDashboard(full) : { ...full, suppression: null };
+  });
+}
+
+async function dashboardInputs(db: Queryable, scope: Scope, filter: ObservatoryFilter) {
+  const level = levelOf(scope, filter);
   const periods = comparedPeriods(filter.period);
-  const quarterRanges = quarters(filter.period);
-  const monthCategories = await repository.measuresByMonthAndCategory(db, org, filter, level, monthsRead(filter.period));
-  const agencies = await repository.measuresByAgency(db, org, filter, level, periods);
-  const residences = await repository.measuresByResidence(db, org, filter, finer(level, 'residence'), filter.period);
-  const scope = await placesInScope(db, org, filter);
-  const agencyInfo = await repository.listAgencies(db, org);
-  const perEntrance = await repository.incidentsByEntrance(db, org, filter, filter.period);
-  const tallies = await repository.hallTallies(db, org, filter, quarterRanges);
-  const hourCells = await repository.hourGrid(db, org, filter, filter.period);
-  const namedHalls = await repository.entrancesInScope(db, org, filter, topHalls(perEntrance));
-  return buildDashboard({
+  const places = await placesInScope(db, scope, filter);
+  const perEntrance = await repository.incidentsByEntrance(db, scope, filter, filter.period);
+  const tallies = await repository.hallTallies(db, scope, filter, quarters(filter.period));
+  const namedHalls = await repository.entrancesInScope(db, scope, filter, topHalls(perEntrance));
+  const hoursKnown = hourGridAvailable(scope);
+  return {
     period: filter.period,
-    monthCategories,
-    agencies,
-    residences,
-    agencyInfo,
-    residenceInfo: scope.residences,
+    monthCategories: await repository.measuresByMonthAndCategory(db, scope, filter, level, monthsRead(filter.period)),
+    agencies: await repository.measuresByAgency(db, scope, filter, level, periods),
+    residences: await repository.measuresByResidence(db, scope, filter, finer(level, 'residence'), filter.period),
+    agencyInfo: await repository.listAgencies(db, scope.organisationId),
+    residenceInfo: places.residences,
     hallIncidents: perEntrance,
     hallInfo: namedHalls.map(({ entranceId, name, buildingName, residenceName }) => ({ entranceId, name, buildingName, residenceName })),
     hallChanges: hallChanges([...new Set(tallies.map((tally) => tally.entranceId))], tallies),
-    hallCount: scope.halls,
-    hourCells,
+    hallCount: places.halls,
+    hourCells: hoursKnown ? await repository.hourGrid(db, scope, filter, filter.period) : [],
     hourGridFilters: hourGridFilters(filter),
-  });
+    hourGridAvailable: hoursKnown,
+  };
 }
 
 /** The hour × weekday roll-up knows agencies and families: the filters it could apply. */
@@ -63,35 +111,60 @@ function hourGridFilters(filter: ObservatoryFilter): string[] {
   return applied.filter((key) => key === 'from' || key === 'to' || filter[key] !== undefined);
 }
 
-export function clusters(db: Queryable, actor: Actor, filter: ObservatoryFilter, bbox: BoundingBox, zoom: number) {
-  return clustersIn(db, actor.organisationId, filter, bbox, zoom);
+/**
+ * Map clusters. Attacks on staff the caller may not see are counted apart, never placed;
+ * incident ids go only to readers of incident records; partners get no points at all.
+ */
+export async function clusters(db: Queryable, actor: Actor, filter: ObservatoryFilter, bbox: BoundingBox, zoom: number) {
+  const scope = await scopeOf(db, actor, filter);
+  if (readsAsPartner(actor)) return { zoom, bbox, indexedPoints: 0, hiddenConfidential: 0, features: [], withheld: 'partner' as const };
+  return clustersIn(db, { scope, viewer: viewerOf(actor) }, filter, bbox, zoom, authorize(actor, 'read_incident'));
 }
 
+/** Heat per building (and per residence as a whole); partners get it on a grid of about 1 km, small cells left out. */
 export async function heatmap(db: Queryable, actor: Actor, filter: ObservatoryFilter) {
-  return { period: filter.period, points: await repository.heatPoints(db, actor.organisationId, filter, filter.period) };
+  const scope = await scopeOf(db, actor, filter);
+  const points = await repository.heatPoints(db, scope, filter, filter.period);
+  return { period: filter.period, points: readsAsPartner(actor) ? partnerHeat(points) : points };
 }
 
 export async function hotspots(db: Queryable, actor: Actor, filter: ObservatoryFilter, options: { unit: 'building' | 'cell'; cellSize: number; distance: number }) {
-  const buildings = await repository.buildingsInScope(db, actor.organisationId, filter);
-  const incidents = await repository.incidentsByBuilding(db, actor.organisationId, filter, filter.period);
+  const scope = await scopeOf(db, actor, filter);
+  const partner = readsAsPartner(actor);
+  const { unit, cellSize } = partner ? { unit: 'cell' as const, cellSize: Math.max(options.cellSize, PARTNER_MIN_CELL) } : options;
+  const buildings = await repository.buildingsInScope(db, scope, filter);
+  const incidents = await repository.incidentsByBuilding(db, scope, filter, filter.period);
   const units = buildings.map((building) => ({ id: building.buildingId, lon: building.lon, lat: building.lat, dwellings: building.dwellings, incidents: incidents.get(building.buildingId) ?? 0 }));
-  const found = options.unit === 'cell' ? cellHotspots(units, options.cellSize, options) : buildingHotspots(units, options);
-  return { period: filter.period, unit: options.unit, distance: options.distance, units: found };
+  const found = unit === 'cell' ? cellHotspots(units, cellSize, options) : buildingHotspots(units, options);
+  return { period: filter.period, unit, distance: options.distance, units: partner ? partnerUnits(found) : found };
 }
 
+/** Levels of the halls in scope; partners read nothing finer than a residence. */
 export async function hallLevels(db: Queryable, actor: Actor, filter: ObservatoryFilter) {
+  const scope = await scopeOf(db, actor, filter);
   const ranges = quarters(filter.period);
-  const entrances = await repository.entrancesInScope(db, actor.organisationId, filter);
-  const tallies = await repository.hallTallies(db, actor.organisationId, filter, ranges);
+  if (readsAsPartner(actor)) return { ...ranges, entrances: [], withheld: 'partner' as const };
+  const entrances = await repository.entrancesInScope(db, scope, filter);
+  const tallies = await repository.hallTallies(db, scope, filter, ranges);
   const changes = new Map(hallChanges(entrances.map((entrance) => entrance.entranceId), tallies).map((change) => [change.entranceId, change]));
   return { ...ranges, entrances: entrances.map((entrance) => ({ ...entrance, ...changes.get(entrance.entranceId)! })) };
 }
 
-/** Sets the staff of some agencies (the per-100-staff rates' input). */
-export async function setStaff(db: Database, actor: Actor, agencies: { agencyId: number; staff: number }[]) {
-  const known = new Set((await repository.listAgencies(db, actor.organisationId)).map((agency) => agency.agencyId));
+/** Sets the staff of some agencies (the per-100-staff rates' input), each inside the caller's perimeter, audited. */
+export async function setStaff(db: Queryable, actor: Actor, agencies: { agencyId: number; staff: number }[]) {
+  const listed = await repository.listAgencies(db, actor.organisationId);
+  const known = new Set(listed.map((agency) => agency.agencyId));
   const errors = agencies.flatMap((agency, index) => (known.has(agency.agencyId) ? [] : [{ field: `agencies.${index}.agencyId`, message: `Agence inconnue / Unknown agency ${agency.agencyId}` }]));
   if (errors.length > 0) throw validationError('Agences inconnues / Unknown agencies', errors);
-  await repository.setAgencyStaff(db, actor.organisationId, agencies);
-  return repository.listAgencies(db, actor.organisationId);
+  for (const agency of agencies) await requireAccess(db, actor, 'manage_patrimony', { kind: 'agency', id: agency.agencyId });
+  const changed = new Set(agencies.map((agency) => agency.agencyId));
+  return db.transaction(async (tx) => {
+    await repository.setAgencyStaff(tx, actor.organisationId, agencies);
+    await auditWrite(tx, actor, {
+      action: 'observatory.staff.set', objectType: 'agency_staff', objectId: null,
+      before: listed.filter((agency) => changed.has(agency.agencyId)).map(({ agencyId, staff }) => ({ agencyId, staff })),
+      after: agencies,
+    });
+    return repository.listAgencies(tx, actor.organisationId);
+  });
 }

@@ -57,6 +57,8 @@ export interface DashboardInputs {
   hallCount: number;
   hourCells: readonly { weekday: number; hour: number; incidents: number }[];
   hourGridFilters: string[];
+  /** False when the caller's perimeter names communes, which the hour roll-up does not know. */
+  hourGridAvailable: boolean;
 }
 
 /** How many months of monthly trend the dashboard shows, ending with the period. */
@@ -132,31 +134,31 @@ export function buildDashboard(inputs: DashboardInputs) {
       .sort((a, b) => b.incidents - a.incidents || a.code.localeCompare(b.code)),
     trend,
     seasonal: seasonal(trend),
-    hourWeekday: hourWeekday(inputs.hourCells, inputs.hourGridFilters),
+    hourWeekday: hourWeekday(inputs.hourCells, inputs.hourGridFilters, inputs.hourGridAvailable),
     ...placeBreakdowns(inputs),
   };
 }
 
 /** The trend folded by calendar month, one line per year (the seasonal view). */
-function seasonal(trend: readonly { month: string; incidents: number }[]) {
-  const years = new Map<string, (number | null)[]>();
+export function seasonal<T>(trend: readonly { month: string; incidents: T }[]) {
+  const years = new Map<string, (T | null)[]>();
   for (const { month, incidents } of trend) {
     const year = month.slice(0, 4);
-    if (!years.has(year)) years.set(year, Array<number | null>(12).fill(null));
+    if (!years.has(year)) years.set(year, Array<T | null>(12).fill(null));
     years.get(year)![Number(month.slice(5, 7)) - 1] = incidents;
   }
   return [...years].map(([year, months]) => ({ year: Number(year), months }));
 }
 
 /** Rows are ISO weekdays (Monday first), columns hours 0–23, in Paris time. */
-function hourWeekday(cells: DashboardInputs['hourCells'], appliedFilters: string[]) {
+function hourWeekday(cells: DashboardInputs['hourCells'], appliedFilters: string[], available: boolean) {
   const grid = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
   let total = 0;
   for (const cell of cells) {
     grid[cell.weekday - 1]![cell.hour] = cell.incidents;
     total += cell.incidents;
   }
-  return { grid, incidentsWithTime: total, appliedFilters };
+  return { grid, incidentsWithTime: total, appliedFilters, available };
 }
 
 function placeBreakdowns(inputs: DashboardInputs) {
