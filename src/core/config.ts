@@ -28,12 +28,11 @@ export interface SmtpConfig {
   from: string;
 }
 
+/** The provider sends the browser back to `${publicUrl}/api/auth/oidc/callback` (register it there). */
 export interface OidcConfig {
   issuer: string;
   clientId: string;
   clientSecret: string | undefined;
-  /** Where the provider sends the browser back; by default /api/auth/oidc/callback on the request's origin. */
-  redirectUri: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -76,5 +75,5 @@ function readOidc(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   const clientId = env.VIGIE_OIDC_CLIENT_ID || undefined;
   if (!issuer && !clientId) return undefined;
   if (!issuer || !clientId) throw new Error('VIGIE_OIDC_ISSUER and VIGIE_OIDC_CLIENT_ID go together (single sign-on)');
-  return { issuer, clientId, clientSecret: env.VIGIE_OIDC_CLIENT_SECRET || undefined, redirectUri: env.VIGIE_OIDC_REDIRECT_URI || undefined };
+  return { issuer, clientId, clientSecret: env.VIGIE_OIDC_CLIENT_SECRET || undefined };
 }
