@@ -110,7 +110,7 @@ async function attempt(tx: Queryable, organisationId: number, userId: number, pa
 }
 
 /** A fresh session (never one the client proposed: rotation defeats session fixation). */
-async function openSession(tx: Queryable, account: Account): Promise<SignedIn> {
+export async function openSession(tx: Queryable, account: Account): Promise<SignedIn> {
   await repository.deleteExpiredSessions(tx, account.organisationId, account.id, IDLE_MINUTES);
   const token = newSessionToken();
   await repository.insertSession(tx, account.organisationId, account.id, hashToken(token), SESSION_HOURS * 60);
