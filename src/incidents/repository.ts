@@ -4,5 +4,6 @@ export * from './repository/places.js';
 export * from './repository/records.js';
 export * from './repository/timeline.js';
 export * from './repository/lists.js';
+export * from './repository/perimeter.js';
 export * from './repository/hall-levels.js';
 export * from './repository/statistics.js';

@@ -1,46 +1,30 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../core/config.js';
-import type { Database } from '../db/database.js';
-import type { Actor } from '../http/context.js';
 import { createApp } from '../http/app.js';
-import { handleError } from '../http/problem.js';
-import { createRouter } from '../http/router.js';
+import { createRoleUsers, createTestUser, sessionClient, testActor, type SessionClient, type TestUser } from '../../test/support/auth.js';
 import { describeEachEngine } from '../../test/support/engines.js';
 import { createSmallPatrimony, type SmallPatrimony } from '../../test/support/fixtures.js';
+import type { Role } from '../access/domain/roles.js';
 import { STATUSES, TRANSITIONS, type Status } from './domain/workflow.js';
-import { incidentRoutes } from './routes.js';
+import { incidentStats } from './service.js';
 
-/** The incident routes as one organisation sees them (accounts do not exist yet). */
-function appFor(db: Database, organisationId: number, actor: Omit<Actor, 'organisationId'> = {}) {
-  const app = createRouter();
-  app.onError(handleError);
-  app.use('*', async (c, next) => {
-    c.set('db', db);
-    c.set('actor', { organisationId, ...actor });
-    await next();
-  });
-  app.route('/api', incidentRoutes());
-  return app;
-}
+type App = ReturnType<typeof createApp>;
+interface Incident { id: number; status: Status; severity: string; family: string; agencyId: number; categoryLabelFr: string; categoryVersion: number; entranceId: number | null; occurredAt: string }
+interface Problem { status: number; detail: string; errors?: { field: string; message: string }[] }
 
-type App = ReturnType<typeof appFor>;
-interface Incident { id: number; status: Status; severity: string; family: string; categoryLabelFr: string; categoryVersion: number; entranceId: number | null; occurredAt: string }
-interface Problem { status: number; detail: string; errors?: { field: string }[] }
-
-const send = async (app: App, method: string, path: string, body?: unknown) => {
-  const response = await app.request(`/api${path}`, {
-    method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-};
+const send = (client: SessionClient, method: string, path: string, body?: unknown) => client.request(method, path, body);
 
 const hoursAgo = (hours: number, from = Date.now()) => new Date(from - hours * 3_600_000).toISOString();
 
 describeEachEngine('incidents API', (database) => {
-  let app: App;
+  let wired: App;
   let patrimony: SmallPatrimony;
-  const record = async (overrides: Record<string, unknown> = {}) => {
-    const answer = await send(app, 'POST', '/incidents', {
+  let users: Record<Role, TestUser>;
+  /** The observatory officer: the whole organisation, every incident permission. */
+  let app: SessionClient;
+  const as = async (role: Role) => sessionClient(wired, users[role]);
+  const record = async (overrides: Record<string, unknown> = {}, client = app) => {
+    const answer = await send(client, 'POST', '/incidents', {
       place: { kind: 'entrance', id: patrimony.entranceIds.lensA }, occurredAt: hoursAgo(2), channel: 'caretaker',
       categoryCode: 'D.TAG', description: 'Tags dans le hall', ...overrides,
     });
@@ -51,14 +35,19 @@ describeEachEngine('incidents API', (database) => {
 
   beforeAll(async () => {
     patrimony = await createSmallPatrimony(database());
-    app = appFor(database(), patrimony.organisationId);
+    users = await createRoleUsers(database(), patrimony);
+    wired = createApp({ db: database(), config: readConfig({}) });
+    app = await as('observatory_officer');
   });
 
-  it('is published in the application and its OpenAPI document', async () => {
-    const wired = createApp({ db: database(), config: readConfig({}) });
-    const doc = (await (await wired.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+  it('is published in the application and its OpenAPI document, behind the session', async () => {
+    const doc = (await (await wired.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { 'x-permission'?: string }>> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/incidents', '/api/incidents/{incidentId}/transitions']));
-    expect((await wired.request('/api/incidents/categories')).status).toBe(200);
+    expect(doc.paths['/api/incidents']!.post!['x-permission']).toBe('record_incident');
+    expect(doc.paths['/api/incidents/{incidentId}/merge']!.post!['x-permission']).toBe('manage_incident');
+    expect((await wired.request('/api/incidents/categories')).status).toBe(401);
+    expect((await wired.request('/api/incidents')).status).toBe(401);
+    expect((await send(app, 'GET', '/incidents/categories')).status).toBe(200);
   });
 
   it('records an incident with the suggested severity, or the one adjusted', async () => {
@@ -274,10 +263,10 @@ describeEachEngine('incidents API', (database) => {
   });
 
   it('exports what the filters select as CSV, with Paris times', async () => {
-    const response = await app.request(`/api/incidents/export.csv?entranceId=${patrimony.entranceIds.lensB}`);
+    const response = await send(app, 'GET', `/incidents/export.csv?entranceId=${patrimony.entranceIds.lensB}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (response.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
     const listed = await send(app, 'GET', `/incidents?entranceId=${patrimony.entranceIds.lensB}&limit=200`);
     expect(lines).toHaveLength(listed.body.items.length + 1);
     const header = lines[0]!.split(';');
@@ -302,35 +291,159 @@ describeEachEngine('incidents API', (database) => {
     expect((await send(app, 'GET', '/incidents/places/nearest?lon=200&lat=50')).body.errors[0].field).toBe('query.lon');
   });
 
-  it('shows attacks on staff only to the observatory, the agency’s managers and their reporter', async () => {
-    const perimeter = { wholeOrganisation: false, agencyIds: [patrimony.agencyIds.lens], directorateIds: [], communes: [] };
-    const reporter = appFor(database(), patrimony.organisationId, { userId: 501, grants: [{ role: 'agent', perimeter }] });
-    const colleague = appFor(database(), patrimony.organisationId, { userId: 502, grants: [{ role: 'agent', perimeter }] });
-    const manager = appFor(database(), patrimony.organisationId, { userId: 503, grants: [{ role: 'agency_manager', perimeter }] });
-    const created = await send(reporter, 'POST', '/incidents', {
-      place: { kind: 'entrance', id: patrimony.entranceIds.lensA }, occurredAt: '2020-02-02', channel: 'caretaker', categoryCode: 'E.THREAT', description: 'Menaces',
+
+  describe('perimeters', () => {
+    const inArras = { place: { kind: 'building', id: 0 }, occurredAt: '2020-03-01' };
+    let lensIncident: number;
+    let arrasIncident: number;
+    beforeAll(async () => {
+      inArras.place.id = patrimony.buildingIds.arrasHouse;
+      lensIncident = (await record({ occurredAt: '2020-03-01', description: 'Boîte aux lettres arrachée' })).incident.id;
+      arrasIncident = (await record(inArras)).incident.id;
     });
-    expect(created.status).toBe(201);
-    const id = created.body.incident.id as number;
-    expect(created.body.incident.recordedBy).toBe(501);
-    for (const [viewer, visible] of [[reporter, true], [colleague, false], [manager, true], [app, true]] as const) {
-      expect((await send(viewer, 'GET', `/incidents/${id}`)).status).toBe(visible ? 200 : 404);
+
+    it('lets an agent of Lens record and read in Lens only', async () => {
+      const agent = await as('agent');
+      const own = await record({ occurredAt: '2020-03-02', categoryCode: 'A.DUMP' }, agent);
+      expect(own.incident.agencyId).toBe(patrimony.agencyIds.lens);
+      const refused = await send(agent, 'POST', '/incidents', { ...inArras, channel: 'caretaker', categoryCode: 'D.TAG', description: 'Tags' });
+      expect(refused.status).toBe(403);
+      expect((await send(agent, 'GET', `/incidents/${lensIncident}`)).status).toBe(200);
+      expect((await send(agent, 'GET', `/incidents/${arrasIncident}`)).status).toBe(403);
+      expect((await send(agent, 'GET', `/incidents/residences/${patrimony.residenceIds.arras}/hall-levels`)).status).toBe(403);
+      expect((await send(agent, 'GET', `/incidents/residences/${patrimony.residenceIds.lens}/hall-levels`)).status).toBe(200);
+      const listed = (await send(agent, 'GET', '/incidents?limit=200')).body.items as Incident[];
+      expect(listed.length).toBeGreaterThan(1);
+      expect(new Set(listed.map((incident) => incident.agencyId))).toEqual(new Set([patrimony.agencyIds.lens]));
+      const csv = (await send(agent, 'GET', '/incidents/export.csv')).body as string;
+      expect(csv).toContain(`\r\n${lensIncident};`);
+      expect(csv).not.toContain(`\r\n${arrasIncident};`);
+      expect((await send(agent, 'GET', `/incidents?residenceId=${patrimony.residenceIds.arras}`)).body.items).toEqual([]);
+    });
+
+    it('lets an agent comment in its perimeter but not follow up, and an agency manager follow up in its agency only', async () => {
+      const agent = await as('agent');
+      expect((await send(agent, 'POST', `/incidents/${lensIncident}/comments`, { body: 'Revu ce matin' })).status).toBe(201);
+      expect((await send(agent, 'POST', `/incidents/${arrasIncident}/comments`, { body: 'Revu ce matin' })).status).toBe(403);
+      expect((await send(agent, 'POST', `/incidents/${lensIncident}/transitions`, { to: 'qualified' })).status).toBe(403);
+      const manager = await as('agency_manager');
+      expect((await send(manager, 'POST', `/incidents/${lensIncident}/transitions`, { to: 'qualified' })).status).toBe(200);
+      expect((await send(manager, 'POST', `/incidents/${arrasIncident}/transitions`, { to: 'qualified' })).status).toBe(403);
+      expect((await send(manager, 'PATCH', `/incidents/${arrasIncident}`, { severity: 'G3' })).status).toBe(403);
+      expect((await send(manager, 'POST', `/incidents/${arrasIncident}/actions`, { kind: 'mediation', date: '2020-03-05' })).status).toBe(403);
+      // The nomenclature is the organisation's: a manager of one agency may not change it.
+      expect((await send(manager, 'PUT', '/incidents/categories/D.TAG', { labelFr: 'Tag' })).status).toBe(403);
+      const director = await as('territorial_director');
+      expect((await send(director, 'GET', `/incidents/${arrasIncident}`)).status).toBe(200);
+    });
+
+    it('refuses roles without incident permissions, and counts statistics inside the perimeter', async () => {
+      for (const role of ['executive', 'partner', 'administrator'] as const) {
+        const client = await as(role);
+        expect((await send(client, 'GET', '/incidents')).status, role).toBe(403);
+        expect((await send(client, 'GET', `/incidents/${lensIncident}`)).status, role).toBe(403);
+      }
+      const lens = await incidentStats(database(), testActor(patrimony.organisationId, 'agent', { agencyIds: [patrimony.agencyIds.lens] }));
+      const arras = await incidentStats(database(), testActor(patrimony.organisationId, 'agent', { agencyIds: [patrimony.agencyIds.arras] }));
+      const all = await incidentStats(database(), testActor(patrimony.organisationId, 'observatory_officer'));
+      const directorate = await incidentStats(database(), testActor(patrimony.organisationId, 'territorial_director', { directorateIds: [patrimony.directorateId] }));
+      expect(lens.total).toBeGreaterThan(0);
+      expect(arras.total).toBeGreaterThan(0);
+      expect(lens.total + arras.total).toBe(all.total);
+      expect(directorate.total).toBe(all.total);
+    });
+  });
+
+  it('shows attacks on staff only to the observatory, the agency’s managers and their reporter, and audits each reading', async () => {
+    const lens = { agencyIds: [patrimony.agencyIds.lens] };
+    const reporterUser = await createTestUser(database(), patrimony.organisationId, 'agent', lens, `reporter.${patrimony.organisationId}@vigie.test`);
+    const reporter = await sessionClient(wired, reporterUser);
+    const colleague = await as('agent');
+    const manager = await as('agency_manager');
+    const director = await as('territorial_director');
+    const created = await record({ occurredAt: '2020-02-02', categoryCode: 'E.THREAT', description: 'Menaces' }, reporter);
+    const id = created.incident.id;
+    expect(created.incident).toMatchObject({ recordedBy: reporterUser.id });
+    for (const [viewer, visible] of [[reporter, true], [colleague, false], [manager, true], [director, false], [app, true]] as const) {
+      expect((await send(viewer, 'GET', `/incidents/${id}`)).status, viewer.user.email).toBe(visible ? 200 : 404);
       const listed = (await send(viewer, 'GET', '/incidents?family=E&limit=200')).body.items as Incident[];
-      expect(listed.some((incident) => incident.id === id)).toBe(visible);
+      expect(listed.some((incident) => incident.id === id), viewer.user.email).toBe(visible);
     }
     expect(((await send(colleague, 'GET', '/incidents?family=D&limit=5')).body.items as Incident[]).length).toBeGreaterThan(0);
     expect(((await send(reporter, 'GET', '/incidents?mine=true')).body.items as Incident[]).map((incident) => incident.id)).toEqual([id]);
-    expect((await send(colleague, 'GET', '/incidents?mine=true')).body.items).toEqual([]);
-    expect((await send(app, 'GET', '/incidents?mine=true')).body.errors[0].field).toBe('mine');
+    const readers = await database().query<{ actor_user_id: number }>(
+      `SELECT actor_user_id FROM audit_log WHERE organisation_id = $1 AND action = 'incident.read' AND object_id = $2 ORDER BY seq`,
+      [patrimony.organisationId, String(id)]);
+    expect(readers.map((row) => row.actor_user_id)).toEqual([reporterUser.id, users.agency_manager.id, users.observatory_officer.id]);
+  });
+
+  it('audits every write with its author, before and after, without the free text', async () => {
+    const agent = await as('agent');
+    const { incident } = await record({ occurredAt: '2020-04-01', description: 'Vitre du hall brisée' }, agent);
+    await send(app, 'POST', `/incidents/${incident.id}/transitions`, { to: 'qualified' });
+    await send(app, 'PATCH', `/incidents/${incident.id}`, { severity: 'G3', description: 'Vitre et porte du hall brisées' });
+    const rows = await database().query<{ action: string; actor_user_id: number; before: unknown; after: Record<string, unknown> | null }>(
+      `SELECT action, actor_user_id, before, after FROM audit_log WHERE organisation_id = $1 AND object_type = 'incident' AND object_id = $2 ORDER BY seq`,
+      [patrimony.organisationId, String(incident.id)]);
+    expect(rows.map((row) => [row.action, row.actor_user_id])).toEqual([
+      ['incident.create', users.agent.id], ['incident.transition', users.observatory_officer.id], ['incident.update', users.observatory_officer.id],
+    ]);
+    expect(rows[0]!.after).toMatchObject({ id: incident.id, status: 'recorded', categoryCode: 'D.TAG' });
+    expect(rows[1]).toMatchObject({ before: { status: 'recorded', outcome: null }, after: { status: 'qualified', outcome: null } });
+    expect(rows[2]).toMatchObject({ before: { severity: incident.severity }, after: { severity: 'G3', description: '[texte libre / free text]' } });
+    expect(JSON.stringify(rows)).not.toContain('Vitre');
+  });
+
+  describe('free-text guard', () => {
+    const flagged = { occurredAt: '2020-05-01', categoryCode: 'E.INSULT', description: 'M. Durand, alcoolique, a insulté la gardienne' };
+
+    it('refuses sensitive text with 422 naming what it found, and writes nothing', async () => {
+      const before = await database().query('SELECT count(*) AS n FROM incidents');
+      const answer = await send(app, 'POST', '/incidents', { place: { kind: 'entrance', id: patrimony.entranceIds.lensA }, channel: 'caretaker', ...flagged });
+      expect(answer.status).toBe(422);
+      expect((answer.body as Problem).errors!.map((error) => `${error.field}: ${error.message}`)).toEqual([
+        'description: santé / health : « alcoolique »', 'description: nom de personne / personal name : « M. Durand »',
+      ]);
+      expect(await database().query('SELECT count(*) AS n FROM incidents')).toEqual(before);
+      const { incident } = await record({ occurredAt: '2020-05-02' });
+      expect((await send(app, 'POST', `/incidents/${incident.id}/comments`, { body: 'Vu avec Mme Lefebvre' })).status).toBe(422);
+      expect((await send(app, 'PATCH', `/incidents/${incident.id}`, { description: 'Il sort de prison' })).status).toBe(422);
+    });
+
+    it('saves it when the user confirms, and logs the choice with the categories only', async () => {
+      const { incident } = await record({ ...flagged, sensitiveTextConfirmed: true });
+      expect(incident).toMatchObject({ description: flagged.description });
+      const comment = await send(app, 'POST', `/incidents/${incident.id}/comments`, { body: 'Vu avec Mme Lefebvre', sensitiveTextConfirmed: true });
+      expect(comment.status).toBe(201);
+      const rows = await database().query<{ action: string; after: unknown }>(
+        `SELECT action, after FROM audit_log WHERE organisation_id = $1 AND object_id = $2 AND action = 'incident.sensitive_text_confirmed' ORDER BY seq`,
+        [patrimony.organisationId, String(incident.id)]);
+      expect(rows.map((row) => row.after)).toEqual([
+        { fields: [{ field: 'description', categories: ['health', 'personal_name'] }] },
+        { fields: [{ field: 'body', categories: ['personal_name'] }] },
+      ]);
+      const audit = await database().query('SELECT before, after FROM audit_log WHERE organisation_id = $1', [patrimony.organisationId]);
+      expect(JSON.stringify(audit)).not.toMatch(/Durand|Lefebvre|alcoolique/);
+    });
+  });
+
+  it('offers the probable duplicates of an incident for a merge', async () => {
+    const first = await record({ categoryCode: 'A.DUMP', occurredAt: '2019-05-10T20:00:00+02:00', place: { kind: 'entrance', id: patrimony.entranceIds.lensB } });
+    const second = await record({ categoryCode: 'A.DUMP', occurredAt: '2019-05-11T09:00:00+02:00', place: { kind: 'entrance', id: patrimony.entranceIds.lensB } });
+    expect((await send(app, 'GET', `/incidents/${first.incident.id}`)).body.probableDuplicates).toEqual([second.incident.id]);
+    expect((await send(app, 'GET', `/incidents/${second.incident.id}`)).body.probableDuplicates).toEqual([first.incident.id]);
+    await send(app, 'POST', `/incidents/${first.incident.id}/merge`, { duplicateId: second.incident.id });
+    expect((await send(app, 'GET', `/incidents/${first.incident.id}`)).body.probableDuplicates).toEqual([]);
   });
 
   it('hides an organisation’s incidents from every other organisation (404)', async () => {
     const other = await createSmallPatrimony(database(), '272000029', 'Autre Habitat');
-    const otherApp = appFor(database(), other.organisationId);
+    const otherApp = await sessionClient(wired, await createTestUser(database(), other.organisationId, 'observatory_officer'));
     const { incident } = await record({ occurredAt: '2020-01-01' });
     expect((await send(otherApp, 'GET', `/incidents/${incident.id}`)).status).toBe(404);
     expect((await send(otherApp, 'POST', `/incidents/${incident.id}/transitions`, { to: 'qualified' })).status).toBe(404);
     expect((await send(otherApp, 'POST', `/incidents/${incident.id}/comments`, { body: 'x' })).status).toBe(404);
+    expect((await send(otherApp, 'GET', `/incidents/residences/${patrimony.residenceIds.lens}/hall-levels`)).status).toBe(404);
     expect((await send(otherApp, 'GET', '/incidents')).body.items).toEqual([]);
     const foreignPlace = await send(otherApp, 'POST', '/incidents', { place: { kind: 'entrance', id: patrimony.entranceIds.lensA }, occurredAt: '2020-01-01', channel: 'phone', categoryCode: 'D.TAG', description: 'x' });
     expect(foreignPlace.body.errors[0].field).toBe('place.id');

@@ -11,6 +11,7 @@ import * as service from './service.js';
 
 const tags = ['incidents'];
 const tooLarge = { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Too many incidents: narrow the filters' };
+const unprocessableResponse = { 422: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Free text flagged as sensitive: correct it, or confirm with sensitiveTextConfirmed' } };
 const conflictResponse = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Not allowed in the incident’s current state' } };
 
 const listCategories = createRoute({
@@ -19,73 +20,73 @@ const listCategories = createRoute({
 });
 
 const changeCategory = createRoute({
-  method: 'put', path: '/incidents/categories/{code}', tags, summary: 'Rename, re-grade, (de)activate or add a category (new version)',
+  method: 'put', path: '/incidents/categories/{code}', tags, ...permission('manage_incident'), summary: 'Rename, re-grade, (de)activate or add a category (new version)',
   request: { params: z.object({ code: z.string().max(40).openapi({ param: { name: 'code', in: 'path' } }) }), ...jsonBody(CategoryChangeSchema) },
   responses: { 200: json(CategorySchema, 'The current version'), ...errorResponses },
 });
 
 const create = createRoute({
-  method: 'post', path: '/incidents', tags, summary: 'Record an incident (severity suggested by the category, duplicates flagged)',
+  method: 'post', path: '/incidents', tags, ...permission('record_incident'), summary: 'Record an incident (severity suggested by the category, duplicates flagged)',
   request: jsonBody(CreateIncidentSchema),
-  responses: { 201: json(CreatedIncidentSchema, 'Recorded'), 200: json(CreatedIncidentSchema, 'Already recorded with this idempotency key'), ...errorResponses, ...conflictResponse },
+  responses: { 201: json(CreatedIncidentSchema, 'Recorded'), 200: json(CreatedIncidentSchema, 'Already recorded with this idempotency key'), ...errorResponses, ...unprocessableResponse, ...conflictResponse },
 });
 
 const list = createRoute({
-  method: 'get', path: '/incidents', tags, summary: 'Incidents newest first, filtered, by pages (keyset cursor)',
+  method: 'get', path: '/incidents', tags, ...permission('read_incident'), summary: 'Incidents newest first, filtered, by pages (keyset cursor)',
   request: { query: ListQuerySchema },
   responses: { 200: json(IncidentPageSchema, 'One page'), ...errorResponses },
 });
 
 const exportCsv = createRoute({
-  method: 'get', path: '/incidents/export.csv', tags, summary: 'The incidents the filters select, as CSV (semicolons, Paris times)',
+  method: 'get', path: '/incidents/export.csv', tags, ...permission('read_incident'), summary: 'The incidents the filters select, as CSV (semicolons, Paris times)',
   request: { query: ListFiltersSchema },
   responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV file' }, ...errorResponses, 413: tooLarge },
 });
 
 const nearest = createRoute({
-  method: 'get', path: '/incidents/places/nearest', tags, summary: 'Entrances and buildings within 200 m of a point, nearest first (to snap a map tap)',
+  method: 'get', path: '/incidents/places/nearest', tags, ...permission('record_incident'), summary: 'Entrances and buildings within 200 m of a point, nearest first (to snap a map tap)',
   request: { query: NearestQuerySchema },
   responses: { 200: json(z.array(NearestPlaceSchema), 'Nearest places'), ...errorResponses },
 });
 
 const detail = createRoute({
-  method: 'get', path: '/incidents/{incidentId}', tags, summary: 'An incident with its actions, comments and history',
+  method: 'get', path: '/incidents/{incidentId}', tags, ...permission('read_incident'), summary: 'An incident with its actions, comments and history',
   request: { params: IncidentIdParam },
   responses: { 200: json(IncidentDetailSchema, 'The incident'), ...errorResponses },
 });
 
 const update = createRoute({
-  method: 'patch', path: '/incidents/{incidentId}', tags, summary: 'Correct or complete the facts (every change goes to the history)',
+  method: 'patch', path: '/incidents/{incidentId}', tags, ...permission('manage_incident'), summary: 'Correct or complete the facts (every change goes to the history)',
   request: { params: IncidentIdParam, ...jsonBody(UpdateIncidentSchema) },
-  responses: { 200: json(IncidentDetailSchema, 'The incident'), ...errorResponses, ...conflictResponse },
+  responses: { 200: json(IncidentDetailSchema, 'The incident'), ...errorResponses, ...unprocessableResponse, ...conflictResponse },
 });
 
 const transition = createRoute({
-  method: 'post', path: '/incidents/{incidentId}/transitions', tags, summary: 'Move the incident along its workflow (409 when not allowed)',
+  method: 'post', path: '/incidents/{incidentId}/transitions', tags, ...permission('manage_incident'), summary: 'Move the incident along its workflow (409 when not allowed)',
   request: { params: IncidentIdParam, ...jsonBody(TransitionSchema) },
   responses: { 200: json(IncidentDetailSchema, 'The incident'), ...errorResponses, ...conflictResponse },
 });
 
 const addAction = createRoute({
-  method: 'post', path: '/incidents/{incidentId}/actions', tags, summary: 'Add a graduated-response action or legal outcome to the timeline',
+  method: 'post', path: '/incidents/{incidentId}/actions', tags, ...permission('manage_incident'), summary: 'Add a graduated-response action or legal outcome to the timeline',
   request: { params: IncidentIdParam, ...jsonBody(ActionInputSchema) },
   responses: { 201: json(ActionSchema, 'Added'), ...errorResponses, ...conflictResponse },
 });
 
 const addComment = createRoute({
-  method: 'post', path: '/incidents/{incidentId}/comments', tags, summary: 'Comment on an incident',
+  method: 'post', path: '/incidents/{incidentId}/comments', tags, ...permission('record_incident'), summary: 'Comment on an incident',
   request: { params: IncidentIdParam, ...jsonBody(CommentInputSchema) },
-  responses: { 201: json(CommentSchema, 'Added'), ...errorResponses },
+  responses: { 201: json(CommentSchema, 'Added'), ...errorResponses, ...unprocessableResponse },
 });
 
 const merge = createRoute({
-  method: 'post', path: '/incidents/{incidentId}/merge', tags, summary: 'Merge a duplicate into this incident (both histories kept)',
+  method: 'post', path: '/incidents/{incidentId}/merge', tags, ...permission('manage_incident'), summary: 'Merge a duplicate into this incident (both histories kept)',
   request: { params: IncidentIdParam, ...jsonBody(MergeSchema) },
   responses: { 200: json(IncidentDetailSchema, 'The surviving incident'), ...errorResponses, ...conflictResponse },
 });
 
 const hallLevels = createRoute({
-  method: 'get', path: '/incidents/residences/{residenceId}/hall-levels', tags, summary: 'Level of each entrance of a residence over 90 days',
+  method: 'get', path: '/incidents/residences/{residenceId}/hall-levels', tags, ...permission('read_incident'), summary: 'Level of each entrance of a residence over 90 days',
   request: { params: IdParam('residenceId'), query: HallLevelsQuerySchema },
   responses: { 200: json(HallLevelsSchema, 'Levels'), ...errorResponses },
 });
@@ -111,7 +112,7 @@ export function incidentRoutes() {
       return created ? c.json(answer, 201) : c.json(answer, 200);
     })
     .openapi(list, async (c) => c.json(await service.listIncidents(c.get('db'), c.get('actor'), c.req.valid('query')), 200))
-    .openapi(detail, async (c) => c.json(await service.incidentDetail(c.get('db'), c.get('actor'), c.req.valid('param').incidentId), 200))
+    .openapi(detail, async (c) => c.json(await service.readIncident(c.get('db'), c.get('actor'), c.req.valid('param').incidentId), 200))
     .openapi(update, async (c) =>
       c.json(await service.updateIncident(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json')), 200))
     .openapi(transition, async (c) =>
@@ -119,7 +120,7 @@ export function incidentRoutes() {
     .openapi(addAction, async (c) =>
       c.json(await service.addAction(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json')), 201))
     .openapi(addComment, async (c) =>
-      c.json(await service.addComment(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json').body), 201))
+      c.json(await service.addComment(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json').body, c.req.valid('json').sensitiveTextConfirmed), 201))
     .openapi(merge, async (c) =>
       c.json(await service.mergeIncidents(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json').duplicateId), 200));
 }

@@ -16,6 +16,10 @@ const Reference = z.string().trim().min(1).max(100);
 const Instant = z.iso.datetime({ offset: true });
 const Day = z.iso.date();
 
+const SensitiveTextConfirmed = z.boolean().optional().openapi({
+  description: 'Set after a 422 that flagged the free text (sensitive terms, likely names): keeps the text as written; the choice is audited',
+});
+
 export const VictimSchema = z.object({
   role: z.enum(VICTIM_ROLES),
   ittClass: z.enum(ITT_CLASSES).nullable().default(null),
@@ -59,6 +63,7 @@ export const CreateIncidentSchema = z
     insuranceClaimRef: Reference.nullish(),
     status: z.enum(['draft', 'recorded']).default('recorded'),
     idempotencyKey: z.string().min(8).max(100).optional().openapi({ description: 'Sent by a phone with an offline capture: a retry returns the incident already recorded' }),
+    sensitiveTextConfirmed: SensitiveTextConfirmed,
   })
   .openapi('IncidentInput');
 export type CreateIncidentInput = z.infer<typeof CreateIncidentSchema>;
@@ -75,6 +80,7 @@ export const UpdateIncidentSchema = z
     actualCost: Money.nullable(),
     workOrderRef: Reference.nullable(),
     insuranceClaimRef: Reference.nullable(),
+    sensitiveTextConfirmed: SensitiveTextConfirmed,
   })
   .partial()
   .openapi('IncidentChange');
@@ -98,7 +104,7 @@ export const ActionInputSchema = z
   })
   .openapi('IncidentActionInput');
 
-export const CommentInputSchema = z.object({ body: z.string().trim().min(1).max(4000) }).openapi('IncidentCommentInput');
+export const CommentInputSchema = z.object({ body: z.string().trim().min(1).max(4000), sensitiveTextConfirmed: SensitiveTextConfirmed }).openapi('IncidentCommentInput');
 export const MergeSchema = z.object({ duplicateId: IncidentId }).openapi('IncidentMerge');
 
 export const ListFiltersSchema = z.object({
@@ -228,6 +234,7 @@ const HistoryEntrySchema = z.object({
 export const IncidentDetailSchema = IncidentSchema.extend({
   allowedTransitions: z.array(z.enum(STATUSES)),
   mergedIncidents: z.array(z.number().int()),
+  probableDuplicates: z.array(z.number().int()).openapi({ description: 'Live incidents the duplicate rule pairs with this one: what it may be merged with' }),
   actions: z.array(ActionSchema),
   comments: z.array(CommentSchema),
   history: z.array(HistoryEntrySchema),

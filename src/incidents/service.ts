@@ -1,8 +1,11 @@
-import { AppError, conflict, notFound, validationError } from '../core/errors.js';
+import { auditWrite } from '../access/audit.js';
+import { perimeterFor, requireAccess } from '../access/authorize.js';
+import type { Permission } from '../access/domain/roles.js';
+import { AppError, conflict, forbidden, notFound, validationError } from '../core/errors.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import { validateAction, type ActionInput } from './domain/actions.js';
-import { canViewIncident, confidentialFilter, viewerOf } from './domain/confidentiality.js';
+import { canViewIncident, CONFIDENTIAL_FAMILIES, confidentialFilter, viewerOf } from './domain/confidentiality.js';
 import { decodeCursor, encodeCursor } from './domain/cursor.js';
 import { duplicateSearchWindow, isProbableDuplicate } from './domain/duplicates.js';
 import { assessHall, hallWindowStart, HALL_WINDOW_DAYS } from './domain/hall-level.js';
@@ -10,13 +13,31 @@ import { checkVictims, diffFields } from './domain/history.js';
 import { initialCategories, reviseCategory, type CategoryChange, type CategoryVersion } from './domain/nomenclature.js';
 import { parisDay, parisMidnight, parseOccurrence } from './domain/occurrence.js';
 import { allowedTargets, applyTransition, type TransitionRequest } from './domain/workflow.js';
-import { findResidence } from '../patrimony/repository.js';
 import { incidentsCsv } from './export-csv.js';
 import * as repository from './repository.js';
 import type { CreateIncidentInput, ListFilters, ListQuery, UpdateIncidentInput } from './schemas.js';
+import { auditConfirmedText, guardFreeText } from './text-guard.js';
 
 /** Who records a change: the signed-in user, when there is one. */
 const authorOf = (actor: Actor): number | null => actor.userId ?? null;
+
+/**
+ * An incident as the audit log keeps it: the facts without the free text, which stays in the
+ * incident's own history (where retention can anonymise it) rather than in an append-only log.
+ */
+function auditedFacts<T extends { description?: unknown }>(facts: T): Omit<T, 'description'> & { description?: string } {
+  const { description, ...rest } = facts;
+  return description === undefined ? rest : { ...rest, description: '[texte libre / free text]' };
+}
+
+/** History changes as the audit log keeps them (free text masked, see auditedFacts). */
+function auditedChanges(changes: { field: string; before: unknown; after: unknown }[]) {
+  const masked = (field: string, value: unknown) => (field === 'description' ? '[texte libre / free text]' : value);
+  return {
+    before: Object.fromEntries(changes.map((change) => [change.field, masked(change.field, change.before)])),
+    after: Object.fromEntries(changes.map((change) => [change.field, masked(change.field, change.after)])),
+  };
+}
 
 // ——— Nomenclature ———
 
@@ -34,11 +55,14 @@ export function listCategories(db: Queryable, actor: Actor): Promise<CategoryVer
 
 /** Renames, re-grades, (de)activates or adds a category: a new version, history untouched. */
 export async function changeCategory(db: Database, actor: Actor, code: string, change: CategoryChange): Promise<CategoryVersion> {
+  // The nomenclature is the whole organisation's: only a perimeter spanning it may change it.
+  await requireAccess(db, actor, 'manage_incident', { kind: 'organisation' });
   return db.transaction(async (tx) => {
     const [current] = await currentCategories(tx, actor.organisationId, code);
     const next = reviseCategory(code, current, change);
     if (!next) return current!;
     await repository.insertCategoryVersion(tx, actor.organisationId, next, authorOf(actor));
+    await auditWrite(tx, actor, { action: 'incident_category.change', objectType: 'incident_category', objectId: code, before: current ?? null, after: next });
     return next;
   });
 }
@@ -63,11 +87,13 @@ export interface CreatedIncident {
 
 export async function createIncident(db: Database, actor: Actor, input: CreateIncidentInput, now = new Date()): Promise<CreatedIncident> {
   const organisationId = actor.organisationId;
+  const confirmed = guardFreeText([{ field: 'description', text: input.description }], input.sensitiveTextConfirmed);
   return db.transaction(async (tx) => {
     const replayed = input.idempotencyKey ? await repository.findIdByIdempotencyKey(tx, organisationId, input.idempotencyKey) : undefined;
-    if (replayed !== undefined) return replay(tx, organisationId, replayed);
-    const category = await activeCategory(tx, organisationId, input.categoryCode, 'categoryCode');
+    if (replayed !== undefined) return replay(tx, actor, replayed);
     const place = await placeOf(tx, organisationId, input.place);
+    await requireAccess(tx, actor, 'record_incident', place.buildingId !== null ? { kind: 'building', id: place.buildingId } : { kind: 'residence', id: place.residenceId });
+    const category = await activeCategory(tx, organisationId, input.categoryCode, 'categoryCode');
     const occurrence = parseOccurrence(input.occurredAt, input.occurredUntil, now);
     checkVictims(input.victims, category.family);
     const probableDuplicates = await findProbableDuplicates(tx, organisationId, { family: category.family, occurredAt: occurrence.occurredAt, entranceId: place.entranceId, lon: place.lon, lat: place.lat });
@@ -96,14 +122,16 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
     if (id === undefined) throw conflict('Clé d’idempotence déjà utilisée en parallèle, réessayer / Idempotency key used concurrently, retry');
     await repository.insertHistory(tx, organisationId, id, authorOf(actor), [{ field: 'status', before: null, after: input.status }]);
     const incident = (await repository.findIncident(tx, organisationId, id))!;
+    await auditWrite(tx, actor, { action: 'incident.create', objectType: 'incident', objectId: id, after: auditedFacts(incident) });
+    await auditConfirmedText(tx, actor, id, confirmed);
     return { incident, suggestedSeverity: category.defaultSeverity, probableDuplicates, created: true };
   });
 }
 
-/** The answer already given for an offline capture sent again. */
-async function replay(db: Queryable, organisationId: number, id: number): Promise<CreatedIncident> {
-  const incident = (await repository.findIncident(db, organisationId, id))!;
-  const [category] = await currentCategories(db, organisationId, incident.categoryCode);
+/** The answer already given for an offline capture sent again (to whoever may still read it). */
+async function replay(db: Queryable, actor: Actor, id: number): Promise<CreatedIncident> {
+  const incident = await accessibleIncident(db, actor, id, 'read_incident');
+  const [category] = await currentCategories(db, actor.organisationId, incident.categoryCode);
   return { incident, suggestedSeverity: category?.defaultSeverity ?? incident.severity, probableDuplicates: [], created: false };
 }
 
@@ -129,16 +157,32 @@ async function findProbableDuplicates(db: Queryable, organisationId: number, pro
 
 // ——— Reading ———
 
-/** An incident the actor may see, or 404 — confidential ones are not even admitted to exist. */
-async function visibleIncident(db: Queryable, actor: Actor, id: number, lock = false): Promise<repository.IncidentRecord> {
+/**
+ * An incident the actor may act on with `permission`: 404 when the organisation has no such
+ * incident, 403 when it lies outside the actor's perimeter, 404 again for an attack on staff the
+ * actor may not see (confidential ones are not even admitted to exist).
+ */
+async function accessibleIncident(db: Queryable, actor: Actor, id: number, permission: Permission, lock = false): Promise<repository.IncidentRecord> {
+  await requireAccess(db, actor, permission, { kind: 'incident', id });
   const incident = await repository.findIncident(db, actor.organisationId, id, lock);
   if (!incident || !canViewIncident(viewerOf(actor), { ...incident, organisationId: actor.organisationId })) throw notFound(`Incident ${id}`);
   return incident;
 }
 
+const isConfidential = (incident: { family: repository.IncidentRecord['family'] }) => CONFIDENTIAL_FAMILIES.includes(incident.family);
+
+/** Reading an incident through the API: an attack on staff is a sensitive record, its reading audited. */
+export async function readIncident(db: Database, actor: Actor, id: number) {
+  const detail = await incidentDetail(db, actor, id);
+  if (isConfidential(detail)) {
+    await db.transaction((tx) => auditWrite(tx, actor, { action: 'incident.read', objectType: 'incident', objectId: id }));
+  }
+  return detail;
+}
+
 /** The incident with its timeline; a survivor of merges shows its duplicates' records too. */
-export async function incidentDetail(db: Queryable, actor: Actor, id: number) {
-  const incident = await visibleIncident(db, actor, id);
+async function incidentDetail(db: Queryable, actor: Actor, id: number) {
+  const incident = await accessibleIncident(db, actor, id, 'read_incident');
   const mergedIncidents = await repository.listMergedInto(db, actor.organisationId, id);
   const ids = [id, ...mergedIncidents];
   const [actions, comments, history] = await Promise.all([
@@ -147,7 +191,20 @@ export async function incidentDetail(db: Queryable, actor: Actor, id: number) {
     repository.listHistory(db, actor.organisationId, ids),
   ]);
   const allowedTransitions = incident.duplicateOf === null ? allowedTargets(incident.status) : [];
-  return { ...incident, allowedTransitions, mergedIncidents, actions, comments, history };
+  const probableDuplicates = incident.duplicateOf === null ? await duplicatesOf(db, actor, incident) : [];
+  return { ...incident, allowedTransitions, mergedIncidents, probableDuplicates, actions, comments, history };
+}
+
+/**
+ * The live incidents the duplicate rule pairs with this one, either way in time (the choices a
+ * merge offers). At the same place, they share its perimeter; attacks on staff are offered only
+ * to those who see every one of that agency.
+ */
+async function duplicatesOf(db: Queryable, actor: Actor, incident: repository.IncidentRecord): Promise<number[]> {
+  const viewer = viewerOf(actor);
+  if (isConfidential(incident) && !viewer.centralObservatory && !viewer.managedAgencyIds.includes(incident.agencyId)) return [];
+  const probe = { family: incident.family, occurredAt: new Date(incident.occurredAt), entranceId: incident.entranceId, lon: incident.lon, lat: incident.lat };
+  return (await findProbableDuplicates(db, actor.organisationId, probe)).filter((id) => id !== incident.id);
 }
 
 function filtersOf(actor: Actor, query: ListFilters): repository.IncidentFilters {
@@ -164,9 +221,16 @@ function filtersOf(actor: Actor, query: ListFilters): repository.IncidentFilters
   };
 }
 
+/** What the actor may list: its reading perimeter, and the attacks on staff it may see there. */
+function visibilityOf(actor: Actor): repository.ListVisibility {
+  const perimeter = perimeterFor(actor, 'read_incident');
+  if (!perimeter) throw forbidden('Permission « read_incident » refusée (permission denied)');
+  return { perimeter, confidential: confidentialFilter(viewerOf(actor)) };
+}
+
 export async function listIncidents(db: Queryable, actor: Actor, query: ListQuery) {
   const { limit, cursor, ...filters } = query;
-  const rows = await repository.listIncidents(db, actor.organisationId, filtersOf(actor, filters), confidentialFilter(viewerOf(actor)), cursor ? decodeCursor(cursor) : null, limit + 1);
+  const rows = await repository.listIncidents(db, actor.organisationId, filtersOf(actor, filters), visibilityOf(actor), cursor ? decodeCursor(cursor) : null, limit + 1);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ occurredAt: last.occurredAt, id: last.id }) : null };
@@ -176,10 +240,10 @@ export async function listIncidents(db: Queryable, actor: Actor, query: ListQuer
 const EXPORT_MAX_ROWS = 100_000;
 const EXPORT_PAGE = 5_000;
 
-/** Every incident the filters select, as CSV. */
-export async function exportIncidents(db: Queryable, actor: Actor, query: ListFilters): Promise<string> {
+/** Every incident the filters select, as CSV; an extraction, hence audited with what it held. */
+export async function exportIncidents(db: Database, actor: Actor, query: ListFilters): Promise<string> {
   const filters = filtersOf(actor, query);
-  const scope = confidentialFilter(viewerOf(actor));
+  const scope = visibilityOf(actor);
   const incidents: repository.IncidentRecord[] = [];
   let cursor: repository.ListCursor | null = null;
   do {
@@ -191,6 +255,8 @@ export async function exportIncidents(db: Queryable, actor: Actor, query: ListFi
     const last = page.at(-1);
     cursor = page.length === EXPORT_PAGE && last ? { occurredAt: last.occurredAt, id: last.id } : null;
   } while (cursor);
+  const confidential = incidents.filter(isConfidential).length;
+  await db.transaction((tx) => auditWrite(tx, actor, { action: 'incident.export', objectType: 'incident', objectId: null, after: { filters: query, incidents: incidents.length, confidential } }));
   return incidentsCsv(incidents);
 }
 
@@ -212,10 +278,12 @@ function refuseIfMerged(incident: repository.IncidentRecord): void {
 }
 
 export async function updateIncident(db: Database, actor: Actor, id: number, input: UpdateIncidentInput) {
+  const { sensitiveTextConfirmed, ...change } = input;
+  const confirmed = guardFreeText([{ field: 'description', text: change.description }], sensitiveTextConfirmed);
   await db.transaction(async (tx) => {
-    const incident = await visibleIncident(tx, actor, id, true);
+    const incident = await accessibleIncident(tx, actor, id, 'manage_incident', true);
     refuseIfMerged(incident);
-    const { categoryCode, ...facts } = input;
+    const { categoryCode, ...facts } = change;
     const category = categoryCode && categoryCode !== incident.categoryCode
       ? await activeCategory(tx, actor.organisationId, categoryCode, 'categoryCode')
       : undefined;
@@ -228,35 +296,51 @@ export async function updateIncident(db: Database, actor: Actor, id: number, inp
     if (changes.length === 0) return;
     await repository.updateIncident(tx, actor.organisationId, id, patch);
     await repository.insertHistory(tx, actor.organisationId, id, authorOf(actor), changes);
+    await auditWrite(tx, actor, { action: 'incident.update', objectType: 'incident', objectId: id, ...auditedChanges(changes) });
+    if (changes.some((change) => change.field === 'description')) await auditConfirmedText(tx, actor, id, confirmed);
   });
   return incidentDetail(db, actor, id);
 }
 
 export async function transitionIncident(db: Database, actor: Actor, id: number, request: TransitionRequest) {
   await db.transaction(async (tx) => {
-    const incident = await visibleIncident(tx, actor, id, true);
+    const incident = await accessibleIncident(tx, actor, id, 'manage_incident', true);
     refuseIfMerged(incident);
     const change = applyTransition(incident.status, request);
     const patch = { status: change.status, outcome: change.outcome };
     await repository.updateIncident(tx, actor.organisationId, id, patch);
     await repository.insertHistory(tx, actor.organisationId, id, authorOf(actor), diffFields(incident, patch), change.reason);
+    await auditWrite(tx, actor, {
+      action: 'incident.transition', objectType: 'incident', objectId: id,
+      before: { status: incident.status, outcome: incident.outcome }, after: patch,
+    });
   });
   return incidentDetail(db, actor, id);
 }
 
 export async function addAction(db: Database, actor: Actor, id: number, input: ActionInput, now = new Date()) {
   return db.transaction(async (tx) => {
-    const incident = await visibleIncident(tx, actor, id, true);
+    const incident = await accessibleIncident(tx, actor, id, 'manage_incident', true);
     refuseIfMerged(incident);
     const action = validateAction(input, incident.family, parisDay(now));
-    return repository.insertAction(tx, actor.organisationId, id, action, authorOf(actor));
+    const added = await repository.insertAction(tx, actor.organisationId, id, action, authorOf(actor));
+    await auditWrite(tx, actor, {
+      action: 'incident.action', objectType: 'incident', objectId: id,
+      after: { actionId: added.id, kind: added.kind, date: added.date, legalOutcome: added.legalOutcome },
+    });
+    return added;
   });
 }
 
-export async function addComment(db: Database, actor: Actor, id: number, body: string) {
+/** Whoever may record incidents may add to one of their perimeter what they learn since. */
+export async function addComment(db: Database, actor: Actor, id: number, body: string, sensitiveTextConfirmed?: boolean) {
+  const confirmed = guardFreeText([{ field: 'body', text: body }], sensitiveTextConfirmed);
   return db.transaction(async (tx) => {
-    await visibleIncident(tx, actor, id, true);
-    return repository.insertComment(tx, actor.organisationId, id, body.trim(), authorOf(actor));
+    await accessibleIncident(tx, actor, id, 'record_incident', true);
+    const comment = await repository.insertComment(tx, actor.organisationId, id, body.trim(), authorOf(actor));
+    await auditWrite(tx, actor, { action: 'incident.comment', objectType: 'incident', objectId: id, after: { commentId: comment.id } });
+    await auditConfirmedText(tx, actor, id, confirmed);
+    return comment;
   });
 }
 
@@ -271,7 +355,7 @@ export async function mergeIncidents(db: Database, actor: Actor, survivorId: num
   await db.transaction(async (tx) => {
     // Locks in id order, so two opposite merges cannot deadlock.
     const [first, second] = [Math.min(survivorId, duplicateId), Math.max(survivorId, duplicateId)];
-    const locked = [await visibleIncident(tx, actor, first, true), await visibleIncident(tx, actor, second, true)];
+    const locked = [await accessibleIncident(tx, actor, first, 'manage_incident', true), await accessibleIncident(tx, actor, second, 'manage_incident', true)];
     const survivor = locked.find((incident) => incident.id === survivorId)!;
     const duplicate = locked.find((incident) => incident.id === duplicateId)!;
     refuseIfMerged(survivor);
@@ -279,6 +363,7 @@ export async function mergeIncidents(db: Database, actor: Actor, survivorId: num
     await repository.markMerged(tx, actor.organisationId, duplicateId, survivorId);
     await repository.insertHistory(tx, actor.organisationId, duplicateId, authorOf(actor), [{ field: 'duplicateOf', before: null, after: survivorId }]);
     await repository.insertHistory(tx, actor.organisationId, survivorId, authorOf(actor), [{ field: 'merged', before: null, after: duplicateId }]);
+    await auditWrite(tx, actor, { action: 'incident.merge', objectType: 'incident', objectId: survivorId, before: { duplicateOf: null }, after: { duplicateId } });
   });
   return incidentDetail(db, actor, survivorId);
 }
@@ -287,7 +372,7 @@ export async function mergeIncidents(db: Database, actor: Actor, survivorId: num
 
 /** The level of every entrance of a residence over the 90 days ending on `asOf` (a Paris day). */
 export async function hallLevels(db: Queryable, actor: Actor, residenceId: number, asOf: string = parisDay(new Date())) {
-  if (!(await findResidence(db, actor.organisationId, residenceId))) throw notFound(`Residence ${residenceId}`);
+  await requireAccess(db, actor, 'read_incident', { kind: 'residence', id: residenceId });
   const until = parisMidnight(nextDay(asOf));
   const entrances = await repository.listEntranceTallies(db, actor.organisationId, residenceId, hallWindowStart(until), until);
   return {
@@ -298,6 +383,8 @@ export async function hallLevels(db: Queryable, actor: Actor, residenceId: numbe
   };
 }
 
-export function incidentStats(db: Queryable, organisationId: number | null) {
-  return repository.countIncidents(db, organisationId);
+/** Counts of the incidents in the actor's reading perimeter (`vigie stats incidents`). */
+export function incidentStats(db: Queryable, actor: Actor) {
+  const { perimeter } = visibilityOf(actor);
+  return repository.countIncidents(db, actor.organisationId, perimeter);
 }

@@ -1,3 +1,5 @@
+import { auditWrite } from '../../access/audit.js';
+import { systemActor } from '../../access/system-actor.js';
 import { validationError } from '../../core/errors.js';
 import type { Queryable } from '../../db/database.js';
 import { setAgencyStaff } from '../../observatory/repository.js';
@@ -57,6 +59,8 @@ export async function loadDemoIncidents(db: Queryable, organisationId: number, o
       if (batch.length === BATCH) await flush();
     }
     if (batch.length > 0) await flush();
+    // One audited write for the whole load, in its transaction (counts, as for an import).
+    await auditWrite(tx, systemActor(organisationId, 'demo:incidents'), { action: 'incident.demo_load', objectType: 'incident', objectId: null, after: { seed, scale, ...total } });
     return total;
   });
 }

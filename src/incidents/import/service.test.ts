@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors.js';
 import { parseCsv } from '../../patrimony/import/files/read-table.js';
 import { describeEachEngine } from '../../../test/support/engines.js';
 import { createSmallPatrimony, type SmallPatrimony } from '../../../test/support/fixtures.js';
+import { systemActor } from '../../access/system-actor.js';
 import { incidentStats } from '../service.js';
 import { importIncidentFile, importIncidentTable } from './service.js';
 
@@ -20,6 +21,7 @@ const GOOD = [
 
 describeEachEngine('incident history import', (database) => {
   let patrimony: SmallPatrimony;
+  const actor = () => systemActor(patrimony.organisationId, 'cli:import incidents');
   const count = async () => (await database().query<{ n: number }>('SELECT count(*) AS n FROM incidents WHERE organisation_id = $1', [patrimony.organisationId]))[0]!.n;
   beforeAll(async () => {
     patrimony = await createSmallPatrimony(database());
@@ -27,8 +29,8 @@ describeEachEngine('incident history import', (database) => {
 
   it('imports every line, then nothing more when the same file comes again', async () => {
     const table = parseCsv([HEADER, ...GOOD].join('\n'));
-    expect(await importIncidentTable(database(), patrimony.organisationId, table, now)).toEqual({ rows: 3, inserted: 3, alreadyPresent: 0 });
-    expect(await importIncidentTable(database(), patrimony.organisationId, table, now)).toEqual({ rows: 3, inserted: 0, alreadyPresent: 3 });
+    expect(await importIncidentTable(database(), actor(), table, now)).toEqual({ rows: 3, inserted: 3, alreadyPresent: 0 });
+    expect(await importIncidentTable(database(), actor(), table, now)).toEqual({ rows: 3, inserted: 0, alreadyPresent: 3 });
     const rows = await database().query<Record<string, unknown>>(
       `SELECT external_id, entrance_id, building_id, residence_id, occurred_at, time_unknown, severity, status, outcome, estimated_cost, victims
        FROM incidents WHERE organisation_id = $1 ORDER BY external_id`, [patrimony.organisationId]);
@@ -43,7 +45,13 @@ describeEachEngine('incident history import', (database) => {
     const history = await database().query<{ after_value: unknown; reason: string }>(
       'SELECT after_value, reason FROM incident_history h JOIN incidents i ON i.organisation_id = h.organisation_id AND i.id = h.incident_id WHERE i.external_id = $1', ['OLD-1']);
     expect(history).toEqual([{ after_value: 'closed', reason: 'import' }]);
-    const stats = await incidentStats(database(), patrimony.organisationId);
+    const audit = await database().query<{ actor_label: string; after_value: unknown }>(
+      `SELECT actor_label, after AS after_value FROM audit_log WHERE organisation_id = $1 AND action = 'incident.import' ORDER BY seq`, [patrimony.organisationId]);
+    expect(audit).toEqual([
+      { actor_label: 'cli:import incidents', after_value: { rows: 3, inserted: 3, alreadyPresent: 0 } },
+      { actor_label: 'cli:import incidents', after_value: { rows: 3, inserted: 0, alreadyPresent: 3 } },
+    ]);
+    const stats = await incidentStats(database(), actor());
     expect(stats).toMatchObject({ total: 3, merged: 0, byFamily: { B: 1, D: 1, E: 1 }, byYear: { 2019: 1, 2020: 1, 2021: 1 }, byStatus: { closed: 1, in_progress: 1, recorded: 1 } });
   });
 
@@ -57,7 +65,7 @@ describeEachEngine('incident history import', (database) => {
       'NEW-1;entrance;ESC-B;2030-01-01;pigeon;A.DUMP;;Doublon;recorded;;tenant;no_itt;-5',
     ].join('\n');
     try {
-      await importIncidentTable(database(), patrimony.organisationId, parseCsv(bad), now);
+      await importIncidentTable(database(), actor(), parseCsv(bad), now);
       expect.unreachable();
     } catch (error) {
       expect((error as AppError).kind).toBe('validation');
@@ -78,7 +86,7 @@ describeEachEngine('incident history import', (database) => {
       sheet.addRow(['XL-1', 'building', 'BAT-ARRAS-1', new Date('2023-02-14T00:00:00Z'), 'police', 'D.BREAK_IN', 'Cave forcée']);
       const file = path.join(folder, 'historique.xlsx');
       await workbook.xlsx.writeFile(file);
-      expect(await importIncidentFile(database(), patrimony.organisationId, file, now)).toEqual({ rows: 1, inserted: 1, alreadyPresent: 0 });
+      expect(await importIncidentFile(database(), actor(), file, now)).toEqual({ rows: 1, inserted: 1, alreadyPresent: 0 });
       const [row] = await database().query<{ severity: string; time_unknown: boolean; occurred_at: Date }>('SELECT severity, time_unknown, occurred_at FROM incidents WHERE external_id = $1', ['XL-1']);
       expect(row).toEqual({ severity: 'G3', time_unknown: true, occurred_at: new Date('2023-02-13T23:00:00Z') });
     } finally {

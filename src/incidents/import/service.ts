@@ -1,5 +1,7 @@
+import { auditWrite } from '../../access/audit.js';
 import { validationError, type FieldError } from '../../core/errors.js';
 import type { Database, Queryable } from '../../db/database.js';
+import type { Actor } from '../../http/context.js';
 import { readTable, type Table } from '../../patrimony/import/files/read-table.js';
 import type { CategoryVersion } from '../domain/nomenclature.js';
 import type { PlaceKind } from '../domain/vocabulary.js';
@@ -18,18 +20,20 @@ const BATCH = 2000;
 /** Enough to fix a file in a few rounds without flooding the terminal. */
 const MAX_REPORTED_ERRORS = 500;
 
-export async function importIncidentFile(db: Database, organisationId: number, file: string, now = new Date()): Promise<IncidentImportResult> {
-  return importIncidentTable(db, organisationId, await readTable(file), now);
+export async function importIncidentFile(db: Database, actor: Actor, file: string, now = new Date()): Promise<IncidentImportResult> {
+  return importIncidentTable(db, actor, await readTable(file), now);
 }
 
 /**
  * Imports an incident history: all or nothing (any bad line rejects the file, with every error
- * and its line), idempotent by external id (lines already imported are skipped).
+ * and its line), idempotent by external id (lines already imported are skipped). The import is
+ * one audited write, counts only: the lines are the landlord's history, not a user's input.
  */
-export async function importIncidentTable(db: Database, organisationId: number, table: Table, now = new Date()): Promise<IncidentImportResult> {
+export async function importIncidentTable(db: Database, actor: Actor, table: Table, now = new Date()): Promise<IncidentImportResult> {
+  const { organisationId } = actor;
   const { rows, errors } = readIncidentTable(table, now);
   return db.transaction(async (tx) => {
-    const categories = new Map((await listCategories(tx, { organisationId })).map((category) => [category.code, category]));
+    const categories = new Map((await listCategories(tx, actor)).map((category) => [category.code, category]));
     const places = await resolvePlaces(tx, organisationId, rows);
     const incidents = rows.flatMap((row) => {
       const place = row.placeKind ? places.get(placeKey(row.placeKind, row.placeCode)) : undefined;
@@ -43,7 +47,9 @@ export async function importIncidentTable(db: Database, organisationId: number, 
       await repository.insertImportHistory(tx, organisationId, ids);
       inserted += ids.length;
     }
-    return { rows: rows.length, inserted, alreadyPresent: rows.length - inserted };
+    const result = { rows: rows.length, inserted, alreadyPresent: rows.length - inserted };
+    await auditWrite(tx, actor, { action: 'incident.import', objectType: 'incident', objectId: null, after: result });
+    return result;
   });
 }
 

@@ -1,6 +1,8 @@
+import type { Perimeter } from '../../access/domain/perimeter.js';
 import type { Queryable } from '../../db/database.js';
 import type { Channel, Family, Severity } from '../domain/vocabulary.js';
 import type { Status } from '../domain/workflow.js';
+import { perimeterCondition } from './perimeter.js';
 import { INCIDENT_COLUMNS, INCIDENT_FROM, type IncidentRecord } from './records.js';
 
 /** SQL only, one statement per function — filtered pages of incidents. */
@@ -27,6 +29,12 @@ export interface ConfidentialScope {
   userId: number | null;
 }
 
+/** What a reader may list: its perimeter, and the confidential families it may still see there (null: all). */
+export interface ListVisibility {
+  perimeter: Perimeter;
+  confidential: ConfidentialScope | null;
+}
+
 /** Position after the last row of a page, newest first. */
 export interface ListCursor {
   occurredAt: string;
@@ -40,7 +48,7 @@ const FILTER_COLUMNS: Record<Exclude<keyof IncidentFilters, 'from' | 'until'>, s
 
 /** One page of live (not merged) incidents, newest first, after `cursor`. */
 export async function listIncidents(
-  db: Queryable, organisationId: number, filters: IncidentFilters, scope: ConfidentialScope | null, cursor: ListCursor | null, limit: number,
+  db: Queryable, organisationId: number, filters: IncidentFilters, visibility: ListVisibility, cursor: ListCursor | null, limit: number,
 ): Promise<IncidentRecord[]> {
   const params: unknown[] = [organisationId];
   const param = (value: unknown) => `$${params.push(value)}`;
@@ -50,6 +58,9 @@ export async function listIncidents(
   for (const [key, column] of Object.entries(FILTER_COLUMNS) as [keyof typeof FILTER_COLUMNS, string][]) {
     if (filters[key] !== undefined) conditions.push(`i.${column} = ${param(filters[key])}`);
   }
+  const inPerimeter = perimeterCondition(visibility.perimeter, param);
+  if (inPerimeter) conditions.push(inPerimeter);
+  const scope = visibility.confidential;
   if (scope) {
     conditions.push(`(i.family <> ALL(${param(scope.families)}::text[]) OR i.agency_id = ANY(${param(scope.agencyIds)}::int[])
       OR i.recorded_by = ${param(scope.userId)}::int)`);
