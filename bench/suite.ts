@@ -1,0 +1,172 @@
+/**
+ * The benchmark suite: deterministic synthetic data at a chosen scale, on PGlite and/or
+ * PostgreSQL, then one table of every operation with its median, p95 and, in the same run, the
+ * baseline it must beat; the process's peak memory at the end.
+ *   npm run bench                                  smoke scale, PGlite (+ PostgreSQL if BENCH_POSTGRES_URL)
+ *   npm run bench -- --scale landlord              40,000 dwellings, ~1,000,000 incidents
+ *   npm run bench -- --scale group                 1,000,000 dwellings, ~10,000,000 incidents (hours)
+ *   npm run bench -- --engine postgres             BENCH_POSTGRES_URL=postgres://…/postgres (an admin URL:
+ *                                                  the suite creates and drops its own database)
+ *   BENCH_RUNS=20 (default 10)
+ * Operations measured through the HTTP API run in-process (app.request), signed in, so that they
+ * include the session check and the tenant binding a real request pays.
+ */
+import os from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { readConfig } from '../src/core/config.js';
+import type { Database } from '../src/db/database.js';
+import { backupDatabase } from '../src/db/backup/backup.js';
+import { restoreDatabase } from '../src/db/backup/restore.js';
+import { migrate } from '../src/db/migrate.js';
+import { openPGlite } from '../src/db/pglite.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { createApp } from '../src/http/app.js';
+import { loadDemoIncidents } from '../src/incidents/demo/service.js';
+import { gridGiStar } from '../src/observatory/stats/gistar.js';
+import { knoxTest } from '../src/observatory/stats/knox.js';
+import { knoxTestBruteForce } from '../src/observatory/stats/knox-brute-force.js';
+import { importPatrimonyRows, resolveImportOrganisation } from '../src/patrimony/import/service.js';
+import { loadCommunes } from '../src/patrimony/reference/communes.js';
+import { createTestUser, sessionClient, type SessionClient } from '../test/support/auth.js';
+import { naiveDashboard, rawMvtTile } from './lib/baselines.js';
+import { Results, timeRuns } from './lib/measure.js';
+import { syntheticGrid, syntheticKnoxIncidents, syntheticPatrimonyRows } from './lib/synthetic.js';
+
+const SCALES = {
+  smoke: { dwellings: 40_000, incidentScale: 1 },
+  landlord: { dwellings: 40_000, incidentScale: 97 },
+  group: { dwellings: 1_000_000, incidentScale: 970 },
+} as const;
+type Scale = keyof typeof SCALES;
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] ?? fallback : fallback;
+}
+
+const scaleName = option('scale', 'smoke') as Scale;
+const engines = option('engine', process.env.BENCH_POSTGRES_URL ? 'both' : 'pglite');
+const runs = Number(process.env.BENCH_RUNS ?? 10);
+/** The end of the generated decade, fixed so that every run draws the same incidents. */
+const until = new Date('2026-06-30T12:00:00Z');
+
+async function scratchPostgres(adminUrl: string): Promise<{ db: Database; drop: () => Promise<void> }> {
+  const name = `vigie_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = openPostgres(url.toString());
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function freshDatabase(engine: 'pglite' | 'postgres'): Promise<{ db: Database; drop: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const db = (await openPGlite({})).db;
+    return { db, drop: () => db.close() };
+  }
+  const adminUrl = process.env.BENCH_POSTGRES_URL;
+  if (!adminUrl) throw new Error('--engine postgres needs BENCH_POSTGRES_URL (an admin URL; the suite creates its own database)');
+  return scratchPostgres(adminUrl);
+}
+
+async function benchEngine(engine: 'pglite' | 'postgres', results: Results): Promise<void> {
+  const scale = SCALES[scaleName];
+  const { db, drop } = await freshDatabase(engine);
+  try {
+    await migrate(db);
+    await loadCommunes(db);
+    const { id: organisationId } = await resolveImportOrganisation(db, '999999999', 'Office de banc d’essai');
+    const rows = syntheticPatrimonyRows(scale.dwellings);
+    results.once(engine, `patrimony import, ${scale.dwellings.toLocaleString('en')} dwellings`, await timeRuns(() => importPatrimonyRows(db, organisationId, rows), 1, 0));
+    results.once(engine, 'patrimony re-import (unchanged)', await timeRuns(() => importPatrimonyRows(db, organisationId, rows), 1, 0));
+
+    let load = { incidents: 0 };
+    const loadTimes = await timeRuns(async () => (load = await loadDemoIncidents(db, organisationId, { scale: scale.incidentScale, until })), 1, 0);
+    results.once(engine, `incident load, ${load.incidents.toLocaleString('en')} incidents (with roll-ups)`, loadTimes);
+    await db.exec('ANALYZE');
+
+    const app = createApp({ db, config: readConfig({}) });
+    const officer = await sessionClient(app, await createTestUser(db, organisationId, 'observatory_officer'));
+    const agencyId = (await db.query<{ id: number }>('SELECT min(id) AS id FROM agencies WHERE organisation_id = $1', [organisationId]))[0]!.id;
+    await benchApi(engine, db, organisationId, agencyId, officer, results);
+
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'vigie-bench-')), 'bench.backup');
+    results.once(engine, 'backup (whole database)', await timeRuns(() => backupDatabase(db, file), 1, 0));
+    const target = await freshDatabase(engine);
+    try {
+      await migrate(target.db);
+      results.once(engine, 'restore into an empty database', await timeRuns(() => restoreDatabase(target.db, file), 1, 0));
+    } finally {
+      await target.drop();
+      await rm(path.dirname(file), { recursive: true, force: true });
+    }
+  } finally {
+    await drop();
+  }
+}
+
+async function benchApi(engine: 'pglite' | 'postgres', db: Database, organisationId: number, agencyId: number, client: SessionClient, results: Results) {
+  const ok = async (method: string, apiPath: string, body?: unknown) => {
+    const answer = await client.request(method, apiPath, body);
+    if (answer.status >= 300) throw new Error(`${method} ${apiPath} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+    return answer.body;
+  };
+  const [entrance] = await db.query<{ id: number }>('SELECT id FROM entrances WHERE organisation_id = $1 ORDER BY id LIMIT 1', [organisationId]);
+  let recorded = 0;
+  results.add(engine, 'record an incident (POST /api/incidents)', await timeRuns(() => ok('POST', '/incidents', {
+    place: { kind: 'entrance', id: entrance!.id }, occurredAt: new Date(until.getTime() - ++recorded * 60_000).toISOString(), channel: 'caretaker',
+    categoryCode: 'D.TAG', description: 'Tags dans le hall', idempotencyKey: `bench-${engine}-${recorded}`,
+  }), runs * 3));
+  results.add(engine, 'filtered list: one agency, family D, page of 50', await timeRuns(() => ok('GET', `/incidents?agencyId=${agencyId}&family=D&limit=50`), runs));
+  const dashboard = await timeRuns(() => ok('GET', '/observatory/dashboard?to=2026-06'), runs);
+  results.add(engine, 'full dashboard, whole landlord (roll-ups)', dashboard, await timeRuns(() => naiveDashboard(db, organisationId, '2026-06'), Math.min(runs, 5)), 'naive GROUP BY over raw incidents');
+  const bbox = (await db.query<{ bbox: string }>(
+    `SELECT concat_ws(',', ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)) AS bbox FROM (SELECT ST_Extent(geom)::geometry AS e FROM buildings WHERE organisation_id = $1) x`, [organisationId]))[0]!.bbox;
+  const clusters = await timeRuns(() => ok('GET', `/observatory/clusters?to=2026-06&bbox=${bbox}&zoom=12`), runs);
+  const baseline = db.engine === 'postgres' ? await timeRuns(() => rawMvtTile(db, organisationId, 12), runs) : undefined;
+  results.add(engine, 'clusters of the landlord at zoom 12', clusters, baseline, baseline ? 'raw ST_AsMVT tile at zoom 12' : 'ST_AsMVT: not in PGlite');
+}
+
+function benchStatistics(results: Results): void {
+  const grid = syntheticGrid();
+  results.add('engine-free', 'Gi* grid, 1.3 M cells of 150 m, 200 m band', timeRunsSync(() => gridGiStar(grid, 200), runs));
+  const bands = { distanceBands: [0, 100, 200, 400], timeBands: [0, 7, 14, 30], iterations: 99, seed: 1 };
+  const small = syntheticKnoxIncidents(2_000, 100);
+  results.add('engine-free', 'Knox indexed, 2,000 incidents × 99 permutations', timeRunsSync(() => knoxTest(small, bands), 3),
+    timeRunsSync(() => knoxTestBruteForce(small, bands), 1), 'Knox brute force (all pairs)');
+  const large = syntheticKnoxIncidents(100_000, 5_000);
+  results.add('engine-free', 'Knox indexed, 100,000 incidents × 99 permutations', timeRunsSync(() => knoxTest(large, bands), 2));
+}
+
+function timeRunsSync(work: () => unknown, count: number): number[] {
+  work();
+  return Array.from({ length: count }, () => {
+    const start = performance.now();
+    work();
+    return performance.now() - start;
+  });
+}
+
+console.log(`Vigie benchmark suite — scale ${scaleName}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+const results = new Results();
+if (!SCALES[scaleName]) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+for (const engine of engines === 'both' ? (['pglite', 'postgres'] as const) : [engines as 'pglite' | 'postgres']) {
+  const start = performance.now();
+  await benchEngine(engine, results);
+  console.log(`${engine}: done in ${((performance.now() - start) / 1000).toFixed(0)} s`);
+}
+benchStatistics(results);
+results.print();
+console.log(`peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
