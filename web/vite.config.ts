@@ -1,9 +1,26 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { PWA_MANIFEST } from './src/offline/manifest.js';
 
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Installable on a phone; the service worker (src/offline/sw.ts) keeps the app and the
+    // agent's working data available in cellars and car parks.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/offline',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: PWA_MANIFEST,
+      // The glob below already precaches the icons.
+      includeManifestIcons: false,
+      // The map library's chunk is over workbox's default 2 MB limit.
+      injectManifest: { rollupFormat: 'iife', globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'], maximumFileSizeToCacheInBytes: 5_000_000 },
+    }),
+  ],
   // MapLibre's worker is an ES module.
   worker: { format: 'es' },
   build: {
