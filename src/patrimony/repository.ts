@@ -1,4 +1,6 @@
+import type { Perimeter } from '../access/domain/perimeter.js';
 import type { Queryable } from '../db/database.js';
+import { parameters, residencesWithin } from './perimeter.js';
 
 /** SQL only: each function is one query over one organisation's patrimony. */
 
@@ -16,23 +18,36 @@ export interface PatrimonyStats {
   commonAreas: number;
 }
 
-/** Counts across the organisations given (all of them when `organisationId` is null). */
-export async function countPatrimony(db: Queryable, organisationId: number | null): Promise<PatrimonyStats> {
+/**
+ * Counts across the organisations given (all of them when `organisationId` is null), restricted
+ * to the residences inside `perimeter` (and the agencies and directorates holding them) when given.
+ */
+export async function countPatrimony(db: Queryable, organisationId: number | null, perimeter?: Perimeter): Promise<PatrimonyStats> {
+  const { values, bind } = parameters([organisationId]);
+  const whole = !perimeter || perimeter.wholeOrganisation;
+  const inPerimeter = perimeter ? residencesWithin(perimeter, bind) : 'true';
   const [row] = await db.query<PatrimonyStats>(
-    `WITH o AS (SELECT id FROM organisations WHERE $1::int IS NULL OR id = $1)
+    `WITH o AS (SELECT id FROM organisations WHERE $1::int IS NULL OR id = $1),
+     r AS (SELECT r.organisation_id, r.id, r.agency_id, r.commune_insee FROM residences r WHERE r.organisation_id IN (SELECT id FROM o) AND ${inPerimeter}),
+     ag AS (SELECT a.organisation_id, a.id, a.directorate_id FROM agencies a WHERE a.organisation_id IN (SELECT id FROM o)
+       AND (${whole} OR (a.organisation_id, a.id) IN (SELECT organisation_id, agency_id FROM r))),
+     b AS (SELECT b.organisation_id, b.id FROM buildings b WHERE (b.organisation_id, b.residence_id) IN (SELECT organisation_id, id FROM r)),
+     d AS (SELECT d.kind FROM dwellings d WHERE (d.organisation_id, d.building_id) IN (SELECT organisation_id, id FROM b))
      SELECT
        (SELECT count(*) FROM o) AS organisations,
-       (SELECT count(*) FROM directorates WHERE organisation_id IN (SELECT id FROM o)) AS directorates,
-       (SELECT count(*) FROM agencies WHERE organisation_id IN (SELECT id FROM o)) AS agencies,
-       (SELECT count(DISTINCT commune_insee) FROM residences WHERE organisation_id IN (SELECT id FROM o)) AS communes,
-       (SELECT count(*) FROM residences WHERE organisation_id IN (SELECT id FROM o)) AS residences,
-       (SELECT count(*) FROM buildings WHERE organisation_id IN (SELECT id FROM o)) AS buildings,
-       (SELECT count(*) FROM entrances WHERE organisation_id IN (SELECT id FROM o)) AS entrances,
-       (SELECT count(*) FROM dwellings WHERE organisation_id IN (SELECT id FROM o)) AS dwellings,
-       (SELECT count(*) FROM dwellings WHERE organisation_id IN (SELECT id FROM o) AND kind = 'collective') AS collective,
-       (SELECT count(*) FROM dwellings WHERE organisation_id IN (SELECT id FROM o) AND kind = 'individual') AS individual,
-       (SELECT count(*) FROM common_areas WHERE organisation_id IN (SELECT id FROM o)) AS "commonAreas"`,
-    [organisationId],
+       (SELECT count(*) FROM directorates dr WHERE dr.organisation_id IN (SELECT id FROM o)
+         AND (${whole} OR (dr.organisation_id, dr.id) IN (SELECT organisation_id, directorate_id FROM ag))) AS directorates,
+       (SELECT count(*) FROM ag) AS agencies,
+       (SELECT count(DISTINCT commune_insee) FROM r) AS communes,
+       (SELECT count(*) FROM r) AS residences,
+       (SELECT count(*) FROM b) AS buildings,
+       (SELECT count(*) FROM entrances e WHERE (e.organisation_id, e.building_id) IN (SELECT organisation_id, id FROM b)) AS entrances,
+       (SELECT count(*) FROM d) AS dwellings,
+       (SELECT count(*) FROM d WHERE kind = 'collective') AS collective,
+       (SELECT count(*) FROM d WHERE kind = 'individual') AS individual,
+       (SELECT count(*) FROM common_areas ca WHERE ca.organisation_id IN (SELECT id FROM o)
+         AND (${whole} OR (ca.organisation_id, ca.residence_id) IN (SELECT organisation_id, id FROM r))) AS "commonAreas"`,
+    values,
   );
   return row!;
 }
@@ -66,16 +81,18 @@ const RESIDENCE_SUMMARY_FROM = `
 const fold = (expression: string) =>
   `translate(lower(${expression}), 'àâäáãéèêëíìîïóòôöõúùûüçœæÿ', 'aaaaaeeeeiiiiooooouuuuceay')`;
 
-export async function searchResidences(db: Queryable, organisationId: number, text: string, limit: number): Promise<ResidenceSummary[]> {
+/** Residences of the perimeter matching `text`. */
+export async function searchResidences(db: Queryable, organisationId: number, perimeter: Perimeter, text: string, limit: number): Promise<ResidenceSummary[]> {
+  const { values, bind } = parameters([organisationId, text.trim(), limit]);
   return db.query<ResidenceSummary>(
     `SELECT ${RESIDENCE_SUMMARY_COLUMNS} ${RESIDENCE_SUMMARY_FROM}
-     WHERE r.organisation_id = $1
+     WHERE r.organisation_id = $1 AND ${residencesWithin(perimeter, bind)}
        AND (${fold('r.name')} LIKE '%' || ${fold('$2')} || '%'
          OR ${fold('c.name')} LIKE ${fold('$2')} || '%'
          OR lower(r.external_id) = lower($2) OR r.commune_insee = $2 OR r.qpv_code = upper($2))
      ORDER BY (${fold('c.name')} = ${fold('$2')}) DESC, c.name, r.name
      LIMIT $3`,
-    [organisationId, text.trim(), limit],
+    values,
   );
 }
 
@@ -159,8 +176,9 @@ export interface ResidencePoint {
   lat: number;
 }
 
-/** Every residence with a position, for the patrimony map layer. */
-export async function listResidencePoints(db: Queryable, organisationId: number): Promise<ResidencePoint[]> {
+/** Every residence of the perimeter with a position, for the patrimony map layer. */
+export async function listResidencePoints(db: Queryable, organisationId: number, perimeter: Perimeter): Promise<ResidencePoint[]> {
+  const { values, bind } = parameters([organisationId]);
   return db.query<ResidencePoint>(
     `SELECT r.id, r.name, c.name AS "communeName", ST_X(r.geom) AS lon, ST_Y(r.geom) AS lat,
        COALESCE(n.dwellings, 0) AS dwellings
@@ -169,7 +187,7 @@ export async function listResidencePoints(db: Queryable, organisationId: number)
      LEFT JOIN (SELECT b.residence_id, count(*) AS dwellings FROM dwellings d
                 JOIN buildings b ON b.organisation_id = d.organisation_id AND b.id = d.building_id
                 WHERE d.organisation_id = $1 GROUP BY b.residence_id) n ON n.residence_id = r.id
-     WHERE r.organisation_id = $1 AND r.geom IS NOT NULL`,
-    [organisationId],
+     WHERE r.organisation_id = $1 AND r.geom IS NOT NULL AND ${residencesWithin(perimeter, bind)}`,
+    values,
   );
 }

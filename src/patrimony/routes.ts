@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { permission } from '../access/route-permission.js';
 import { errorResponses, IdParam, json } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import { PatrimonyStatsSchema, ResidenceDetailSchema, ResidenceMapSchema, ResidenceSummarySchema } from './schemas.js';
@@ -7,12 +8,12 @@ import * as service from './service.js';
 const tags = ['patrimony'];
 
 const stats = createRoute({
-  method: 'get', path: '/patrimony/stats', tags, summary: 'Counts of the patrimony',
+  ...permission('read_patrimony'), method: 'get', path: '/patrimony/stats', tags, summary: 'Counts of the patrimony',
   responses: { 200: json(PatrimonyStatsSchema, 'Counts'), ...errorResponses },
 });
 
 const search = createRoute({
-  method: 'get', path: '/patrimony/search', tags, summary: 'Find residences by name, commune, code or QPV',
+  ...permission('read_patrimony'), method: 'get', path: '/patrimony/search', tags, summary: 'Find residences by name, commune, code or QPV',
   request: {
     query: z.object({
       q: z.string().trim().min(1).max(100),
@@ -23,13 +24,13 @@ const search = createRoute({
 });
 
 const residence = createRoute({
-  method: 'get', path: '/patrimony/residences/{residenceId}', tags, summary: 'A residence with its buildings, entrances and dwellings',
+  ...permission('read_patrimony'), method: 'get', path: '/patrimony/residences/{residenceId}', tags, summary: 'A residence with its buildings, entrances and dwellings',
   request: { params: IdParam('residenceId') },
   responses: { 200: json(ResidenceDetailSchema, 'The residence'), ...errorResponses },
 });
 
 const map = createRoute({
-  method: 'get', path: '/patrimony/map/residences', tags, summary: 'Residences as GeoJSON points',
+  ...permission('read_patrimony'), method: 'get', path: '/patrimony/map/residences', tags, summary: 'Residences as GeoJSON points',
   responses: { 200: json(ResidenceMapSchema, 'GeoJSON FeatureCollection'), ...errorResponses },
 });
 
