@@ -6,7 +6,7 @@ import type { Role } from './domain/roles.js';
 
 export type TargetRef =
   | { kind: 'organisation' }
-  | { kind: 'directorate' | 'agency' | 'residence' | 'building' | 'entrance' | 'dwelling' | 'incident'; id: number }
+  | { kind: 'directorate' | 'agency' | 'residence' | 'building' | 'entrance' | 'dwelling' | 'incident' | 'renovation_operation'; id: number }
   | { kind: 'commune'; insee: string };
 
 /** Rows (agency_id, directorate_id, commune_insee) an object touches, per kind of object. */
@@ -38,6 +38,14 @@ const PLACES: Record<Exclude<TargetRef['kind'], 'organisation'>, string> = {
     JOIN residences r ON r.organisation_id = i.organisation_id AND r.id = i.residence_id
     LEFT JOIN buildings b ON b.organisation_id = i.organisation_id AND b.id = i.building_id
     WHERE i.organisation_id = $1 AND i.id = $2`,
+  // A renovation operation spans the places of all its dwellings (a whole perimeter must hold them).
+  renovation_operation: `SELECT r.agency_id, a.directorate_id, b.commune_insee FROM renovation_operations o
+    LEFT JOIN renovation_operation_dwellings od ON od.organisation_id = o.organisation_id AND od.operation_id = o.id
+    LEFT JOIN dwellings d ON d.organisation_id = od.organisation_id AND d.id = od.dwelling_id
+    LEFT JOIN buildings b ON b.organisation_id = d.organisation_id AND b.id = d.building_id
+    LEFT JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
+    LEFT JOIN agencies a ON a.organisation_id = r.organisation_id AND a.id = r.agency_id
+    WHERE o.organisation_id = $1 AND o.id = $2`,
   // A commune spans the agencies (and directorates) holding residences there.
   commune: `SELECT r.agency_id, a.directorate_id, c.insee_code FROM communes c
     LEFT JOIN residences r ON r.organisation_id = $1 AND r.commune_insee = c.insee_code
