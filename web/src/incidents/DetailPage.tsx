@@ -4,11 +4,12 @@ import { useApi, type ResidenceDetail, useResource } from '../shared/api.js';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
 import { incidentApiPath, type IncidentDetail } from './api.js';
-import { ActionForm, CommentForm, TransitionButtons } from './FollowUpForms.js';
+import { ActionForm, CommentForm, MergeForm, TransitionButtons } from './FollowUpForms.js';
 import { IncidentsNav } from './IncidentsNav.js';
 import { useCategoryLabel, useMomentFormat, useOccurrenceFormat } from './labels.js';
 import { incidentPath } from './paths.js';
 import { StatusBadge } from './StatusBadge.js';
+import { useCan } from './useCan.js';
 import { Timeline } from './Timeline.js';
 
 export function DetailPage() {
@@ -33,6 +34,9 @@ function IncidentView({ incident, onChanged }: { incident: IncidentDetail; onCha
   const occurrence = useOccurrenceFormat();
   const moment = useMomentFormat();
   const frozen = incident.duplicateOf !== null;
+  // Buttons for what the roles allow; the server still checks the perimeter on each write.
+  const canManage = useCan('manage_incident');
+  const canComment = useCan('record_incident');
   return (
     <>
       {incident.family === 'E' && <p className="incident-warning">{t('incidents.detail.confidential')}</p>}
@@ -54,12 +58,17 @@ function IncidentView({ incident, onChanged }: { incident: IncidentDetail; onCha
         </dl>
         <p className="incident-description">{incident.description}</p>
       </section>
-      {!frozen && (
+      {!frozen && (canManage || canComment) && (
         <section aria-labelledby="incident-workflow">
           <h2 id="incident-workflow">{t('incidents.detail.workflow')}</h2>
-          <TransitionButtons incident={incident} onChanged={onChanged} />
-          <ActionForm incident={incident} onChanged={onChanged} />
-          <CommentForm incident={incident} onChanged={onChanged} />
+          {canManage && (
+            <>
+              <TransitionButtons incident={incident} onChanged={onChanged} />
+              <ActionForm incident={incident} onChanged={onChanged} />
+              <MergeForm key={incident.probableDuplicates.join()} incident={incident} onChanged={onChanged} />
+            </>
+          )}
+          {canComment && <CommentForm incident={incident} onChanged={onChanged} />}
         </section>
       )}
       <Timeline incident={incident} />

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../shared/ProblemAlert.js';
 import { sendJson } from '../shared/api.js';
@@ -7,6 +8,8 @@ import {
   type ActionKind, type IncidentDetail, type LegalOutcome, type Outcome, type Status,
 } from './api.js';
 import { localDay } from './domain/occurrence.js';
+import { incidentPath } from './paths.js';
+import { isSensitiveTextRefusal, SensitiveTextReview } from './SensitiveTextReview.js';
 
 interface FollowUpProps {
   incident: IncidentDetail;
@@ -31,7 +34,7 @@ function useWrite(onChanged: () => void) {
       setBusy(false);
     }
   };
-  return { error, busy, write };
+  return { error, busy, write, clear: () => setError(null) };
 }
 
 /** One button per transition the workflow allows now; closing asks the outcome, reopening a reason. */
@@ -88,7 +91,7 @@ export function TransitionButtons({ incident, onChanged }: FollowUpProps) {
 export function ActionForm({ incident, onChanged }: FollowUpProps) {
   const { t } = useTranslation();
   const { error, busy, write } = useWrite(onChanged);
-  const ids = { kind: useId(), date: useId(), station: useId(), outcome: useId(), note: useId() };
+  const ids = { kind: useId(), date: useId(), station: useId(), outcome: useId(), note: useId(), warning: useId() };
   const kinds = ACTION_KINDS.filter((kind) => incident.family === 'E' || !STAFF_SUPPORT_KINDS.includes(kind));
   const [kind, setKind] = useState<ActionKind>('lease_rules_reminder');
   const [date, setDate] = useState(() => localDay(new Date()));
@@ -133,8 +136,9 @@ export function ActionForm({ incident, onChanged }: FollowUpProps) {
           </div>
         )}
         <div className="incident-field"><label htmlFor={ids.note}>{t('incidents.detail.note')}</label>
-          <textarea id={ids.note} rows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
+          <textarea id={ids.note} rows={2} maxLength={2000} value={note} aria-describedby={ids.warning} onChange={(event) => setNote(event.target.value)} />
         </div>
+        <p id={ids.warning} className="incident-warning">{t('incidents.record.descriptionWarning')}</p>
         <ProblemAlert error={error} />
         {done && <p role="status">{t('incidents.detail.done')}</p>}
         <button type="submit" className="button" disabled={busy}>{t('incidents.detail.addAction')}</button>
@@ -145,21 +149,61 @@ export function ActionForm({ incident, onChanged }: FollowUpProps) {
 
 export function CommentForm({ incident, onChanged }: FollowUpProps) {
   const { t } = useTranslation();
-  const { error, busy, write } = useWrite(onChanged);
-  const bodyId = useId();
+  const { error, busy, write, clear } = useWrite(onChanged);
+  const ids = { body: useId(), warning: useId() };
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState('');
-  const submit = async (event: FormEvent) => {
+  /** `confirmed`: the user keeps a text the free-text guard flagged. */
+  const send = async (confirmed: boolean) => {
+    if (await write(`${incidentApiPath(incident.id)}/comments`, { body, sensitiveTextConfirmed: confirmed || undefined })) setBody('');
+  };
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (await write(`${incidentApiPath(incident.id)}/comments`, { body })) setBody('');
+    void send(false);
   };
   return (
     <FormSection title={t('incidents.detail.commentTitle')}>
-      <form className="incident-form" onSubmit={(event) => void submit(event)}>
-        <div className="incident-field"><label htmlFor={bodyId}>{t('incidents.detail.comment')}</label>
-          <textarea id={bodyId} required rows={2} maxLength={4000} value={body} onChange={(event) => setBody(event.target.value)} />
+      <form className="incident-form" onSubmit={submit}>
+        <div className="incident-field"><label htmlFor={ids.body}>{t('incidents.detail.comment')}</label>
+          <textarea id={ids.body} ref={bodyRef} required rows={2} maxLength={4000} value={body} aria-describedby={ids.warning} onChange={(event) => setBody(event.target.value)} />
         </div>
-        <ProblemAlert error={error} />
+        <p id={ids.warning} className="incident-warning">{t('incidents.record.descriptionWarning')}</p>
+        {isSensitiveTextRefusal(error) ? (
+          <SensitiveTextReview refusal={error} busy={busy} onCorrect={() => { clear(); bodyRef.current?.focus(); }} onConfirm={() => void send(true)} />
+        ) : (
+          <ProblemAlert error={error} />
+        )}
         <button type="submit" className="button" disabled={busy}>{t('incidents.detail.addComment')}</button>
+      </form>
+    </FormSection>
+  );
+}
+
+/** Merges one of the probable duplicates into this incident (both histories are kept). */
+export function MergeForm({ incident, onChanged }: FollowUpProps) {
+  const { t } = useTranslation();
+  const { error, busy, write } = useWrite(onChanged);
+  const [duplicateId, setDuplicateId] = useState(incident.probableDuplicates[0]);
+  if (incident.probableDuplicates.length === 0 || duplicateId === undefined) return null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void write(`${incidentApiPath(incident.id)}/merge`, { duplicateId });
+  };
+  return (
+    <FormSection title={t('incidents.detail.mergeTitle', { count: incident.probableDuplicates.length })}>
+      <form className="incident-form" onSubmit={submit} data-testid="merge-form">
+        <fieldset className="incident-radios">
+          <legend>{t('incidents.detail.mergeChoose', { id: incident.id })}</legend>
+          {incident.probableDuplicates.map((id) => (
+            <div key={id} className="incident-radio">
+              <input id={`merge-${incident.id}-${id}`} type="radio" name="duplicate" value={id} checked={duplicateId === id} onChange={() => setDuplicateId(id)} />
+              <label htmlFor={`merge-${incident.id}-${id}`}>{t('incidents.detail.title', { id })}</label>
+              <Link to={incidentPath(id)}>{t('incidents.detail.mergeSee')}</Link>
+            </div>
+          ))}
+        </fieldset>
+        <ProblemAlert error={error} />
+        <button type="submit" className="button" disabled={busy}>{t('incidents.detail.merge', { id: duplicateId })}</button>
       </form>
     </FormSection>
   );

@@ -2,8 +2,12 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../shared/ProblemAlert.js';
-import { useApi, sendJson } from '../shared/api.js';
+import { useApi } from '../shared/api.js';
 import { RemoteView } from '../shared/RemoteView.js';
+import { FieldStatus } from '../offline/FieldStatus.js';
+import { PhotoField } from '../offline/PhotoField.js';
+import { QueuedNotice } from '../offline/QueuedNotice.js';
+import { recordIncident } from '../offline/record.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
 import { CHANNELS, FAMILIES, SEVERITIES, type Category, type Channel, type CreatedIncident, type Severity } from './api.js';
 import { localDay, localTime, occurredAtOf } from './domain/occurrence.js';
@@ -11,20 +15,25 @@ import { IncidentsNav } from './IncidentsNav.js';
 import { useCategoryLabel } from './labels.js';
 import { incidentPath } from './paths.js';
 import { PlacePicker, type PickedPlace } from './PlacePicker.js';
-import { rememberReported } from './reportedStore.js';
+import { NO_OPTIONAL_FACTS, OptionalFacts, optionalFactsInput } from './OptionalFacts.js';
+import { isSensitiveTextRefusal, SensitiveTextReview } from './SensitiveTextReview.js';
 
 export function RecordPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('incidents.record.title'));
   const categories = useApi<Category[]>('/api/incidents/categories');
-  const [created, setCreated] = useState<CreatedIncident | null>(null);
+  // 'queued': kept on the phone until the network is back.
+  const [created, setCreated] = useState<CreatedIncident | 'queued' | null>(null);
   // A new form (and a new idempotency key) for each incident.
   const [formKey, setFormKey] = useState(0);
   return (
     <>
       <IncidentsNav />
       <h1>{t('incidents.record.title')}</h1>
-      {created ? (
+      <FieldStatus />
+      {created === 'queued' ? (
+        <QueuedNotice onAnother={() => { setCreated(null); setFormKey((key) => key + 1); }} />
+      ) : created ? (
         <Saved created={created} onAnother={() => { setCreated(null); setFormKey((key) => key + 1); }} />
       ) : (
         <>
@@ -38,7 +47,7 @@ export function RecordPage() {
   );
 }
 
-function RecordForm({ categories, onSaved }: { categories: Category[]; onSaved: (created: CreatedIncident) => void }) {
+function RecordForm({ categories, onSaved }: { categories: Category[]; onSaved: (created: CreatedIncident | 'queued') => void }) {
   const { t } = useTranslation();
   const categoryLabel = useCategoryLabel();
   const ids = { category: useId(), severity: useId(), date: useId(), time: useId(), channel: useId(), description: useId(), warning: useId(), suggestion: useId() };
@@ -53,9 +62,12 @@ function RecordForm({ categories, onSaved }: { categories: Category[]; onSaved: 
   const [timeUnknown, setTimeUnknown] = useState(false);
   const [channel, setChannel] = useState<Channel | ''>('');
   const [description, setDescription] = useState('');
+  const [facts, setFacts] = useState(NO_OPTIONAL_FACTS);
+  const [photos, setPhotos] = useState<File[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const placeRef = useRef<HTMLDivElement>(null);
+  const descriptionRef = useRef<HTMLTextAreaElement>(null);
   const category = categories.find((candidate) => candidate.code === categoryCode);
 
   const chooseCategory = (code: string) => {
@@ -63,27 +75,33 @@ function RecordForm({ categories, onSaved }: { categories: Category[]; onSaved: 
     setSeverity(categories.find((candidate) => candidate.code === code)?.defaultSeverity ?? '');
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!place) {
       setPlaceMissing(true);
       placeRef.current?.querySelector('button')?.focus();
       return;
     }
+    void save(place, false);
+  };
+
+  /** `confirmed`: the user keeps a text the free-text guard flagged. */
+  const save = async (place: PickedPlace, confirmed: boolean) => {
     setSaving(true);
     setError(null);
     try {
-      const answer = await sendJson<CreatedIncident>('POST', '/api/incidents', {
+      const answer = await recordIncident({
         place: { kind: place.kind, id: place.id },
         occurredAt: occurredAtOf(day, time, timeUnknown),
         channel,
         categoryCode,
         severity: severity || undefined,
         description,
+        ...optionalFactsInput(facts, category?.family),
         idempotencyKey,
-      });
-      rememberReported(answer.incident.id);
-      onSaved(answer);
+        sensitiveTextConfirmed: confirmed || undefined,
+      }, place.label, photos);
+      onSaved('created' in answer ? answer.created : 'queued');
     } catch (failure) {
       setError(failure);
     } finally {
@@ -92,7 +110,7 @@ function RecordForm({ categories, onSaved }: { categories: Category[]; onSaved: 
   };
 
   return (
-    <form className="incident-form" onSubmit={(event) => void submit(event)}>
+    <form className="incident-form" onSubmit={submit}>
       <p className="incident-hint">{t('incidents.record.required')}</p>
       <div ref={placeRef}>
         <PlacePicker value={place} invalid={placeMissing && !place} onChange={(next) => { setPlace(next); if (next) setPlaceMissing(false); }} />
@@ -148,12 +166,22 @@ function RecordForm({ categories, onSaved }: { categories: Category[]; onSaved: 
 
       <div className="incident-field">
         <label htmlFor={ids.description}>{t('incidents.record.description')}</label>
-        <textarea id={ids.description} required rows={3} maxLength={2000} value={description} aria-describedby={ids.warning}
+        <textarea id={ids.description} ref={descriptionRef} required rows={3} maxLength={2000} value={description} aria-describedby={ids.warning}
           onChange={(event) => setDescription(event.target.value)} />
       </div>
-      <p id={ids.warning} className="incident-warning">{t('incidents.record.descriptionWarning')}</p>
+      <p id={ids.warning} className="incident-warning" data-testid="free-text-warning">{t('incidents.record.descriptionWarning')}</p>
 
-      <ProblemAlert error={error} />
+      <OptionalFacts value={facts} family={category?.family} onChange={setFacts} />
+
+      <PhotoField photos={photos} onChange={setPhotos} />
+
+      {isSensitiveTextRefusal(error) && place ? (
+        <SensitiveTextReview refusal={error} busy={saving}
+          onCorrect={() => { setError(null); descriptionRef.current?.focus(); }}
+          onConfirm={() => void save(place, true)} />
+      ) : (
+        <ProblemAlert error={error} />
+      )}
       <button type="submit" className="button incident-submit" disabled={saving}>{saving ? t('incidents.record.saving') : t('incidents.record.submit')}</button>
     </form>
   );

@@ -22,12 +22,19 @@ export type Outcome = NonNullable<Incident['outcome']>;
 export type ActionKind = Action['kind'];
 export type LegalOutcome = NonNullable<Action['legalOutcome']>;
 export type PlaceKind = Incident['placeKind'];
+export type Victim = Incident['victims'][number];
+export type VictimRole = Victim['role'];
+export type IttClass = NonNullable<Victim['ittClass']>;
+export type Perpetrator = Incident['perpetrator'];
 
 // Listed here rather than imported from the server modules, which would bring zod into the bundle.
 export const STATUSES = ['draft', 'recorded', 'qualified', 'in_progress', 'closed'] as const satisfies readonly Status[];
 export const SEVERITIES = ['G1', 'G2', 'G3', 'G4'] as const satisfies readonly Severity[];
 export const FAMILIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const satisfies readonly Family[];
 export const CHANNELS = ['caretaker', 'tenant', 'phone', 'police', 'patrol', 'email'] as const satisfies readonly Channel[];
+export const VICTIM_ROLES = ['landlord_staff', 'contractor_staff', 'tenant', 'third_party'] as const satisfies readonly VictimRole[];
+export const ITT_CLASSES = ['no_itt', 'itt_up_to_8_days', 'itt_over_8_days', 'unknown'] as const satisfies readonly IttClass[];
+export const PERPETRATOR_STATUSES = ['not_identified', 'identified', 'tenant'] as const satisfies readonly Perpetrator[];
 export const OUTCOMES = ['resolved', 'no_further_action'] as const satisfies readonly Outcome[];
 export const LEGAL_OUTCOMES = ['dismissed', 'alternative_measure', 'caution', 'conviction', 'acquittal'] as const satisfies readonly LegalOutcome[];
 export const ACTION_KINDS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, Comment, HistoryEntry } from '../api.js';
-import { lastStatusChange, timelineOf } from './timeline.js';
+import { timelineOf } from './timeline.js';
 
 const history = (changedAt: string, field: string, before: unknown, after: unknown, reason: string | null = null): HistoryEntry =>
   ({ incidentId: 1, changedAt, changedBy: null, field, before, after, reason });
@@ -32,14 +32,5 @@ describe('incident timeline', () => {
       comments: [],
     });
     expect(entries.map((entry) => entry.kind)).toEqual(['action', 'status']);
-  });
-
-  it('finds the last status change', () => {
-    expect(lastStatusChange([
-      history('2026-05-12T09:00:00.000Z', 'status', 'recorded', 'qualified'),
-      history('2026-05-14T09:00:00.000Z', 'description', 'a', 'b'),
-      history('2026-05-10T08:00:00.000Z', 'status', null, 'recorded'),
-    ])).toBe('2026-05-12T09:00:00.000Z');
-    expect(lastStatusChange([])).toBeNull();
   });
 });

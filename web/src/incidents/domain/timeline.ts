@@ -27,9 +27,3 @@ export function timelineOf(detail: Pick<IncidentDetail, 'history' | 'actions' | 
     .sort((a, b) => a.time - b.time || a.index - b.index)
     .map(({ entry }) => entry);
 }
-
-/** The moment of the last status change, for the reporter's view. */
-export function lastStatusChange(history: HistoryEntry[]): string | null {
-  const changes = history.filter((entry) => entry.field === 'status').map((entry) => entry.changedAt).sort();
-  return changes.at(-1) ?? null;
-}
