@@ -18,7 +18,7 @@ export default defineConfig({
       // The glob below already precaches the icons.
       includeManifestIcons: false,
       // The map library's chunk is over workbox's default 2 MB limit.
-      injectManifest: { rollupFormat: 'iife', globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'], maximumFileSizeToCacheInBytes: 5_000_000 },
+      injectManifest: { rollupFormat: 'iife', globPatterns: ['**/*.{js,css,html,png,svg}'], maximumFileSizeToCacheInBytes: 5_000_000 },
     }),
   ],
   // MapLibre's worker is an ES module.
