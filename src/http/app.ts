@@ -7,6 +7,7 @@ import { csrfProtection, requireSession } from '../access/middleware.js';
 import { deliberationRoutes } from '../deliberations/routes.js';
 import { authRoutes } from '../access/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
+import { photoRoutes } from '../incidents/photos/routes.js';
 import { observatoryRoutes } from '../observatory/routes.js';
 import { patrimonyRoutes } from '../patrimony/routes.js';
 import { renovationRoutes } from '../renovation/routes.js';
@@ -43,6 +44,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.use('/api/*', csrfProtection, requireSession);
   app.route('/api', patrimonyRoutes());
   app.route('/api', incidentRoutes());
+  app.route('/api', photoRoutes());
   app.route('/api', observatoryRoutes());
   app.route('/api', renovationRoutes());
   app.route('/api', deliberationRoutes());
