@@ -434,6 +434,10 @@ describeEachEngine('incidents API', (database) => {
     expect((await send(app, 'GET', `/incidents/${second.incident.id}`)).body.probableDuplicates).toEqual([first.incident.id]);
     await send(app, 'POST', `/incidents/${first.incident.id}/merge`, { duplicateId: second.incident.id });
     expect((await send(app, 'GET', `/incidents/${first.incident.id}`)).body.probableDuplicates).toEqual([]);
+    // The reporter still finds the merged report among theirs, pointing to its survivor.
+    const mine = (await send(app, 'GET', '/incidents?mine=true&limit=200')).body.items as (Incident & { duplicateOf: number | null })[];
+    expect(mine.find((incident) => incident.id === second.incident.id)?.duplicateOf).toBe(first.incident.id);
+    expect(((await send(app, 'GET', '/incidents?limit=200')).body.items as Incident[]).some((incident) => incident.id === second.incident.id)).toBe(false);
   });
 
   it('hides an organisation’s incidents from every other organisation (404)', async () => {

@@ -119,7 +119,7 @@ export const ListFiltersSchema = z.object({
   severity: z.enum(SEVERITIES).optional(),
   status: z.enum(STATUSES).optional(),
   channel: z.enum(CHANNELS).optional(),
-  mine: z.enum(['true']).optional().openapi({ description: 'Only the incidents the signed-in user recorded (to follow what became of them)' }),
+  mine: z.enum(['true']).optional().openapi({ description: 'Only the incidents the signed-in user recorded (to follow what became of them), merged duplicates included' }),
 });
 export type ListFilters = z.infer<typeof ListFiltersSchema>;
 

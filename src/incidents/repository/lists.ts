@@ -46,13 +46,15 @@ const FILTER_COLUMNS: Record<Exclude<keyof IncidentFilters, 'from' | 'until'>, s
   categoryCode: 'category_code', severity: 'severity', status: 'status', channel: 'channel', recordedBy: 'recorded_by',
 };
 
-/** One page of live (not merged) incidents, newest first, after `cursor`. */
+/** One page of live (not merged) incidents, newest first, after `cursor`; a reporter's own include the merged ones. */
 export async function listIncidents(
   db: Queryable, organisationId: number, filters: IncidentFilters, visibility: ListVisibility, cursor: ListCursor | null, limit: number,
 ): Promise<IncidentRecord[]> {
   const params: unknown[] = [organisationId];
   const param = (value: unknown) => `$${params.push(value)}`;
-  const conditions = ['i.organisation_id = $1', 'i.duplicate_of IS NULL'];
+  const conditions = ['i.organisation_id = $1'];
+  // Merged duplicates live on in their survivor; a reporter still sees where their own report went.
+  if (filters.recordedBy === undefined) conditions.push('i.duplicate_of IS NULL');
   if (filters.from) conditions.push(`i.occurred_at >= ${param(filters.from.toISOString())}::timestamptz`);
   if (filters.until) conditions.push(`i.occurred_at < ${param(filters.until.toISOString())}::timestamptz`);
   for (const [key, column] of Object.entries(FILTER_COLUMNS) as [keyof typeof FILTER_COLUMNS, string][]) {

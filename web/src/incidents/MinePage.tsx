@@ -44,7 +44,11 @@ function ReportItem({ incident }: { incident: Incident }) {
         {t('incidents.detail.title', { id: incident.id })} — {categoryLabel({ labelFr: incident.categoryLabelFr, labelEn: incident.categoryLabelEn })}
       </Link>
       <span className="incident-card__meta">{occurrence(incident)}</span>
-      <span><StatusBadge incident={incident} /> · {t('incidents.mine.lastChange', { when: moment(incident.updatedAt) })}</span>
+      {incident.duplicateOf !== null ? (
+        <span data-testid="merged-into">{t('incidents.mine.mergedInto')} <Link to={incidentPath(incident.duplicateOf)}>{t('incidents.detail.title', { id: incident.duplicateOf })}</Link></span>
+      ) : (
+        <span><StatusBadge incident={incident} /> · {t('incidents.mine.lastChange', { when: moment(incident.updatedAt) })}</span>
+      )}
     </li>
   );
 }
