@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, useSearchParams } from 'react-router';
+import { filtersFromSearch, filtersQuery } from './filters.js';
+import { DASHBOARD_PATH, MAP_PATH } from './paths.js';
+
+/** The dashboard and the map, each opened with the filters of the page the reader is on. */
+export function ObservatoryNav() {
+  const { t } = useTranslation();
+  const [search] = useSearchParams();
+  const query = filtersQuery(filtersFromSearch(search));
+  const to = (path: string) => (query ? `${path}?${query}` : path);
+  return (
+    <nav className="observatory-nav" aria-label={t('observatory.subnav.label')}>
+      <NavLink to={to(DASHBOARD_PATH)} end>{t('observatory.subnav.dashboard')}</NavLink>
+      <NavLink to={to(MAP_PATH)}>{t('observatory.subnav.map')}</NavLink>
+    </nav>
+  );
+}

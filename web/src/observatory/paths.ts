@@ -1,0 +1,2 @@
+export const DASHBOARD_PATH = '/observatoire';
+export const MAP_PATH = '/observatoire/carte';
