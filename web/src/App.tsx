@@ -2,6 +2,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LOGIN_ROUTE, PASSWORD_ROUTE, RequireSession, SessionProvider } from './access/routes.js';
 import { DELIBERATION_ROUTES } from './deliberations/routes.js';
 import { INCIDENT_ROUTES } from './incidents/routes.js';
+import { OBSERVATORY_ROUTES } from './observatory/routes.js';
 import { HomePage } from './patrimony/HomePage.js';
 import { RESIDENCE_ROUTE, SEARCH_PATH } from './patrimony/paths.js';
 import { ResidencePage } from './patrimony/ResidencePage.js';
@@ -23,6 +24,7 @@ const router = createBrowserRouter([
           { path: RESIDENCE_ROUTE, element: <ResidencePage /> },
           ...DELIBERATION_ROUTES,
           ...INCIDENT_ROUTES,
+          ...OBSERVATORY_ROUTES,
           renovationRoute,
           PASSWORD_ROUTE,
           { path: '*', element: <NotFoundPage /> },

@@ -29,6 +29,7 @@ export function Layout() {
               <li><NavLink to="/renovation">{t('renovation.nav')}</NavLink></li>
               <li><NavLink to="/deliberations">{t('deliberations.nav')}</NavLink></li>
               <li><NavLink to="/incidents">{t('incidents.nav')}</NavLink></li>
+              <li><NavLink to="/observatoire">{t('observatory.nav')}</NavLink></li>
             </ul>
           </nav>
         )}
