@@ -1,6 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../core/errors.js';
 import type { AppEnv } from '../http/context.js';
@@ -9,6 +9,8 @@ import { createRouter } from '../http/router.js';
 import { changePassword, createLoginGuard, login, logout, resolveSession, SESSION_HOURS, type SignedIn } from './auth-service.js';
 import { PERMISSIONS, roleAllows } from './domain/roles.js';
 import { clientAddress, CSRF_COOKIE, csrfProtection, isPlainLocalhost, requireSession, SESSION_COOKIE, sessionToken } from './middleware.js';
+import { beginSignIn, completeSignIn, type PendingSignIn } from './oidc/relying-party.js';
+import { signInFromDirectory } from './oidc/service.js';
 import { LoginSchema, PasswordChangeSchema, SessionSchema } from './schemas.js';
 
 const tags = ['access'];
@@ -42,7 +44,25 @@ const passwordRoute = createRoute({
   responses: { 200: json(SessionSchema, 'Changed; a new session cookie is set'), ...errorResponses },
 });
 
-/** Login, logout, current session, password change: reachable without the legacy actor. */
+const redirect = (description: string) => ({ description, headers: z.object({ Location: z.string() }) });
+
+const oidcStartRoute = createRoute({
+  method: 'get', path: '/auth/oidc/start', tags,
+  summary: 'Single sign-on: sends the browser to the organisation’s directory (OpenID Connect, authorization code with PKCE)',
+  request: { query: z.object({ retour: z.string().max(2000).optional().openapi({ description: 'Page of Vigie to open once signed in' }) }) },
+  responses: { 302: redirect('To the provider’s sign-in page'), 404: errorResponses[404] },
+});
+
+const oidcCallbackRoute = createRoute({
+  method: 'get', path: '/auth/oidc/callback', tags,
+  summary: 'Single sign-on: the provider’s return; the account whose verified email it gives is signed in (no account is created)',
+  responses: {
+    302: redirect('To the page asked for, signed in; or to /connexion?erreur=unknown|unverified|ambiguous|disabled|failed'),
+    404: errorResponses[404],
+  },
+});
+
+/** Login, logout, current session, password change, single sign-on: reachable without a session. */
 export function authRoutes() {
   const guard = createLoginGuard();
   const router = createRouter();
@@ -81,7 +101,56 @@ export function authRoutes() {
       const signedIn = await changePassword(c.get('db'), current, currentPassword, newPassword);
       setSessionCookies(c, signedIn);
       return c.json(sessionBody(signedIn), 200);
+    })
+    .openapi(oidcStartRoute, async (c) => {
+      const oidc = singleSignOn(c);
+      // An unreachable provider is told on the login page, not as a server error.
+      const started = await beginSignIn(oidc, callbackUrl(c), safeReturn(c.req.valid('query').retour)).catch(() => undefined);
+      if (!started) return c.redirect('/connexion?erreur=failed', 302);
+      setCookie(c, OIDC_COOKIE, Buffer.from(JSON.stringify(started.pending)).toString('base64url'), oidcCookieOptions(c, 600));
+      return c.redirect(started.url.href, 302);
+    })
+    .openapi(oidcCallbackRoute, async (c) => {
+      const oidc = singleSignOn(c);
+      const pending = readPending(c);
+      deleteCookie(c, OIDC_COOKIE, oidcCookieOptions(c, 0));
+      const identity = pending && (await completeSignIn(oidc, new URL(`${callbackUrl(c)}${new URL(c.req.url).search}`), pending).catch(() => undefined));
+      if (!pending || !identity) return c.redirect('/connexion?erreur=failed', 302);
+      const result = await signInFromDirectory(c.get('db'), identity, oidc.issuer, sessionToken(c));
+      if ('refused' in result) return c.redirect(`/connexion?erreur=${result.refused}`, 302);
+      setSessionCookies(c, result);
+      return c.redirect(pending.retour, 302);
     });
+}
+
+/** Holds the PKCE verifier, state and nonce during the round trip; Lax, as the provider's return is a cross-site navigation. */
+const OIDC_COOKIE = 'vigie_oidc';
+
+function singleSignOn(c: Context<AppEnv>) {
+  const oidc = c.get('config').oidc;
+  if (!oidc) throw new AppError('not_found', 'Pas de connexion par annuaire configurée (single sign-on is not configured)');
+  return oidc;
+}
+
+const callbackUrl = (c: Context<AppEnv>) => `${c.get('config').publicUrl}/api/auth/oidc/callback`;
+
+function oidcCookieOptions(c: Context<AppEnv>, maxAge: number) {
+  return { path: '/api/auth/oidc', sameSite: 'Lax', secure: !isPlainLocalhost(c), httpOnly: true, maxAge } as const;
+}
+
+function readPending(c: Context<AppEnv>): PendingSignIn | undefined {
+  try {
+    const pending = JSON.parse(Buffer.from(getCookie(c, OIDC_COOKIE) ?? '', 'base64url').toString('utf8')) as Partial<PendingSignIn>;
+    const complete = [pending.codeVerifier, pending.state, pending.nonce, pending.retour].every((value) => typeof value === 'string');
+    return complete ? (pending as PendingSignIn) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only a path of this site, never another origin (no open redirect). */
+function safeReturn(retour: string | undefined): string {
+  return retour && /^\/(?![/\\])/.test(retour) ? retour : '/';
 }
 
 function cookieOptions(c: Context<AppEnv>) {
