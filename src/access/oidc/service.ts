@@ -33,6 +33,7 @@ export async function signInFromDirectory(
       await recordAudit(tx, { ...audit, action: 'auth.sso_refused', after: { reason: 'disabled', issuer, subject: identity.subject } });
       return { refused: 'disabled' as const };
     }
+    // A lockout guards the password, which the directory's sign-in does not use.
     if (previousToken) await repository.deleteSession(tx, organisationId, hashToken(previousToken));
     const signedIn = await openSession(tx, account);
     await recordAudit(tx, { ...audit, action: 'auth.login', after: { method: 'oidc', issuer, subject: identity.subject } });
