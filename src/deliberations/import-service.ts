@@ -1,7 +1,9 @@
+import { auditWrite } from '../access/audit.js';
 import { validationError, type FieldError } from '../core/errors.js';
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import type { SessionFile } from './domain/model.js';
+import { requireManage } from './access.js';
 import * as repository from './repository.js';
 import type { ItemStatus, ItemSummary } from './schemas.js';
 import { loadStoredSession } from './service.js';
@@ -85,6 +87,7 @@ async function writeSession(tx: Queryable, org: number, file: SessionFile, ids: 
  */
 export async function importSession(db: Queryable, actor: Actor, file: SessionFile): Promise<ImportResult> {
   const org = actor.organisationId;
+  await requireManage(db, actor);
   const duplicates = duplicateErrors(file);
   if (duplicates.length > 0) throw validationError('Fichier de séance non importable (session file cannot be imported)', duplicates);
   return db.transaction(async (tx) => {
@@ -119,6 +122,8 @@ export async function importSession(db: Queryable, actor: Actor, file: SessionFi
       if (final !== 'draft') await repository.setItemStatus(tx, org, item.id, final);
       items.push({ id: item.id, sessionId, rank: item.rank, actNumber: item.actNumber, subject: item.subject, status: final, errors });
     }
-    return { sessionId, created, items };
+    const result = { sessionId, created, items };
+    await auditWrite(tx, actor, { action: 'deliberation_session.import', objectType: 'deliberation_session', objectId: sessionId, after: { file, result } });
+    return result;
   });
 }

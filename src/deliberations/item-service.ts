@@ -1,9 +1,11 @@
+import { auditWrite } from '../access/audit.js';
 import { conflict, notFound, validationError } from '../core/errors.js';
-import type { Database, Queryable } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import { composeExtract, type ExtractBlock } from './domain/extract.js';
 import { toScdlRow, type ScdlRow } from './domain/scdl.js';
 import { itemContext, tally } from './domain/tally.js';
+import { requireManage, requireRead } from './access.js';
 import * as repository from './repository.js';
 import type { Item, ItemInput, LinkInput } from './schemas.js';
 import { assertDecisionsHold, blockedError, loadStoredSession, memberIds } from './service.js';
@@ -11,10 +13,15 @@ import { toSessionFile } from './session-file.js';
 import { itemFindings, statusBlockers } from './status.js';
 import { assertValidItem } from './validation.js';
 
-export async function getItem(db: Queryable, actor: Actor, itemId: number): Promise<Item> {
+async function findItem(db: Queryable, actor: Actor, itemId: number): Promise<Item> {
   const item = await repository.findItem(db, actor.organisationId, itemId);
   if (!item) throw notFound(`Item ${itemId}`);
   return item;
+}
+
+export async function getItem(db: Queryable, actor: Actor, itemId: number): Promise<Item> {
+  await requireRead(db, actor);
+  return findItem(db, actor, itemId);
 }
 
 async function validateItem(db: Queryable, actor: Actor, sessionId: number, input: ItemInput, itemId: number | null): Promise<void> {
@@ -34,34 +41,44 @@ async function assertStatusAllowed(db: Queryable, actor: Actor, sessionId: numbe
   if (blockers.length > 0) throw blockedError(input, input.status, blockers);
 }
 
-export async function createItem(db: Database, actor: Actor, sessionId: number, input: ItemInput): Promise<Item> {
-  const id = await db.transaction(async (tx) => {
+export async function createItem(db: Queryable, actor: Actor, sessionId: number, input: ItemInput): Promise<Item> {
+  return db.transaction(async (tx) => {
+    await requireManage(tx, actor);
     if (!(await repository.findSession(tx, actor.organisationId, sessionId))) throw notFound(`Session ${sessionId}`);
     await validateItem(tx, actor, sessionId, input, null);
     const itemId = await repository.insertItem(tx, actor.organisationId, sessionId, input);
     await assertStatusAllowed(tx, actor, sessionId, input);
-    return itemId;
+    const created = await findItem(tx, actor, itemId);
+    await auditWrite(tx, actor, { action: 'deliberation_item.create', objectType: 'deliberation_item', objectId: itemId, after: created });
+    return created;
   });
-  return getItem(db, actor, id);
 }
 
-export async function updateItem(db: Database, actor: Actor, itemId: number, input: ItemInput): Promise<Item> {
-  await db.transaction(async (tx) => {
-    const { sessionId } = await getItem(tx, actor, itemId);
-    await validateItem(tx, actor, sessionId, input, itemId);
+/** Votes, stand-asides and per-item attendance are part of the item: the audit entry keeps them before and after. */
+export async function updateItem(db: Queryable, actor: Actor, itemId: number, input: ItemInput): Promise<Item> {
+  return db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    const before = await findItem(tx, actor, itemId);
+    await validateItem(tx, actor, before.sessionId, input, itemId);
     await repository.updateItem(tx, actor.organisationId, itemId, input);
-    await assertStatusAllowed(tx, actor, sessionId, input);
+    await assertStatusAllowed(tx, actor, before.sessionId, input);
     // The other decisions of the session share its rules (act numbers and ranks are unique per session).
-    await assertDecisionsHold(tx, actor, sessionId);
+    await assertDecisionsHold(tx, actor, before.sessionId);
+    const after = await findItem(tx, actor, itemId);
+    await auditWrite(tx, actor, { action: 'deliberation_item.update', objectType: 'deliberation_item', objectId: itemId, before, after });
+    return after;
   });
-  return getItem(db, actor, itemId);
 }
 
 /** A transmitted act is in the prefecture's register: it cannot disappear from the landlord's. */
 export async function deleteItem(db: Queryable, actor: Actor, itemId: number): Promise<void> {
-  const item = await getItem(db, actor, itemId);
-  if (item.status === 'transmitted') throw conflict(`L’acte ${item.actNumber} a été transmis en préfecture (transmitted act)`);
-  await repository.deleteItem(db, actor.organisationId, itemId);
+  await db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    const before = await findItem(tx, actor, itemId);
+    if (before.status === 'transmitted') throw conflict(`L’acte ${before.actNumber} a été transmis en préfecture (transmitted act)`);
+    await repository.deleteItem(tx, actor.organisationId, itemId);
+    await auditWrite(tx, actor, { action: 'deliberation_item.delete', objectType: 'deliberation_item', objectId: itemId, before });
+  });
 }
 
 /** Errors and warnings of the domain's rules for the item, with those on the whole session. */
@@ -79,22 +96,38 @@ export async function extractBlocks(db: Queryable, actor: Actor, itemId: number)
 }
 
 export async function addLink(db: Queryable, actor: Actor, itemId: number, link: LinkInput) {
-  await getItem(db, actor, itemId);
-  return repository.insertLink(db, actor.organisationId, itemId, link);
+  return db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    await findItem(tx, actor, itemId);
+    const created = await repository.insertLink(tx, actor.organisationId, itemId, link);
+    await auditWrite(tx, actor, { action: 'deliberation_link.add', objectType: 'deliberation_item', objectId: itemId, after: created });
+    return created;
+  });
 }
 
 export async function removeLink(db: Queryable, actor: Actor, itemId: number, linkId: number): Promise<void> {
-  if (!(await repository.deleteLink(db, actor.organisationId, itemId, linkId))) throw notFound(`Link ${linkId}`);
+  await db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    const before = (await findItem(tx, actor, itemId)).links.find((l) => l.id === linkId);
+    if (!before) throw notFound(`Link ${linkId}`);
+    await repository.deleteLink(tx, actor.organisationId, itemId, linkId);
+    await auditWrite(tx, actor, { action: 'deliberation_link.remove', objectType: 'deliberation_item', objectId: itemId, before });
+  });
 }
 
-export const linkedDecisions = (db: Queryable, actor: Actor, kind: string, reference: string) =>
-  repository.findItemsLinkedTo(db, actor.organisationId, kind, reference);
+export async function linkedDecisions(db: Queryable, actor: Actor, kind: string, reference: string) {
+  await requireRead(db, actor);
+  return repository.findItemsLinkedTo(db, actor.organisationId, kind, reference);
+}
 
-export const searchRegister = (db: Queryable, actor: Actor, text: string, limit: number) =>
-  repository.searchRegister(db, actor.organisationId, text, limit);
+export async function searchRegister(db: Queryable, actor: Actor, text: string, limit: number) {
+  await requireRead(db, actor);
+  return repository.searchRegister(db, actor.organisationId, text, limit);
+}
 
 /** SCDL rows of every decision out of draft (optionally of one year), in session then rank order. */
 export async function scdlRows(db: Queryable, actor: Actor, year: number | null): Promise<ScdlRow[]> {
+  await requireRead(db, actor);
   const rows: ScdlRow[] = [];
   for (const sessionId of await repository.listSessionIdsWithDecisions(db, actor.organisationId, year)) {
     const stored = await loadStoredSession(db, actor, sessionId);

@@ -1,7 +1,9 @@
+import { auditWrite } from '../access/audit.js';
 import { AppError, conflict, notFound, validationError } from '../core/errors.js';
-import type { Database, Queryable } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import type { Finding } from './domain/findings.js';
 import type { Actor } from '../http/context.js';
+import { requireManage, requireRead } from './access.js';
 import * as repository from './repository.js';
 import type { InstanceInput, Item, ItemStatus, Landlord, MemberInput, Session, SessionInput } from './schemas.js';
 import { toSessionFile, type StoredSession } from './session-file.js';
@@ -9,39 +11,66 @@ import { statusBlockers } from './status.js';
 import { assertValidSession } from './validation.js';
 
 export async function getLandlord(db: Queryable, actor: Actor): Promise<Landlord> {
+  await requireRead(db, actor);
   const landlord = await repository.getLandlord(db, actor.organisationId);
   if (!landlord) throw notFound('Register letterhead');
   return landlord;
 }
 
 export async function putLandlord(db: Queryable, actor: Actor, landlord: Landlord): Promise<Landlord> {
-  await repository.upsertLandlord(db, actor.organisationId, landlord);
-  return landlord;
+  return db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    const before = await repository.getLandlord(tx, actor.organisationId);
+    await repository.upsertLandlord(tx, actor.organisationId, landlord);
+    await auditWrite(tx, actor, { action: 'deliberation_landlord.update', objectType: 'deliberation_landlord', objectId: null, before: before ?? null, after: landlord });
+    return landlord;
+  });
 }
 
-export const listInstances = (db: Queryable, actor: Actor) => repository.listInstances(db, actor.organisationId);
+export async function listInstances(db: Queryable, actor: Actor) {
+  await requireRead(db, actor);
+  return repository.listInstances(db, actor.organisationId);
+}
 
 export async function createInstance(db: Queryable, actor: Actor, input: InstanceInput) {
-  const id = await repository.insertInstance(db, actor.organisationId, input);
-  return (await repository.findInstance(db, actor.organisationId, id))!;
+  return db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    const id = await repository.insertInstance(tx, actor.organisationId, input);
+    const created = (await repository.findInstance(tx, actor.organisationId, id))!;
+    await auditWrite(tx, actor, { action: 'deliberation_instance.create', objectType: 'deliberation_instance', objectId: id, after: created });
+    return created;
+  });
 }
 
-export async function updateInstance(db: Database, actor: Actor, instanceId: number, input: InstanceInput) {
+export async function updateInstance(db: Queryable, actor: Actor, instanceId: number, input: InstanceInput) {
   return db.transaction(async (tx) => {
-    if (!(await repository.updateInstance(tx, actor.organisationId, instanceId, input))) throw notFound(`Instance ${instanceId}`);
+    await requireManage(tx, actor);
+    const before = await repository.findInstance(tx, actor.organisationId, instanceId);
+    if (!before || !(await repository.updateInstance(tx, actor.organisationId, instanceId, input))) throw notFound(`Instance ${instanceId}`);
     await assertDecisionsHoldForInstance(tx, actor, instanceId);
-    return (await repository.findInstance(tx, actor.organisationId, instanceId))!;
+    const after = (await repository.findInstance(tx, actor.organisationId, instanceId))!;
+    await auditWrite(tx, actor, { action: 'deliberation_instance.update', objectType: 'deliberation_instance', objectId: instanceId, before, after });
+    return after;
   });
 }
 
 export async function deleteInstance(db: Queryable, actor: Actor, instanceId: number): Promise<void> {
-  if ((await repository.instanceUses(db, actor.organisationId, instanceId)) > 0) {
-    throw conflict(`L’instance ${instanceId} a des membres ou des séances (instance still has members or sessions)`);
-  }
-  if (!(await repository.deleteInstance(db, actor.organisationId, instanceId))) throw notFound(`Instance ${instanceId}`);
+  await db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    const before = await repository.findInstance(tx, actor.organisationId, instanceId);
+    if (!before) throw notFound(`Instance ${instanceId}`);
+    if ((await repository.instanceUses(tx, actor.organisationId, instanceId)) > 0) {
+      throw conflict(`L’instance ${instanceId} a des membres ou des séances (instance still has members or sessions)`);
+    }
+    await repository.deleteInstance(tx, actor.organisationId, instanceId);
+    await auditWrite(tx, actor, { action: 'deliberation_instance.delete', objectType: 'deliberation_instance', objectId: instanceId, before });
+  });
 }
 
-export const listMembers = (db: Queryable, actor: Actor) => repository.listMembers(db, actor.organisationId);
+export async function listMembers(db: Queryable, actor: Actor) {
+  await requireRead(db, actor);
+  return repository.listMembers(db, actor.organisationId);
+}
 
 async function assertKnownInstances(db: Queryable, actor: Actor, instanceIds: number[]): Promise<void> {
   const known = new Set((await repository.listInstances(db, actor.organisationId)).map((i) => i.id));
@@ -49,30 +78,42 @@ async function assertKnownInstances(db: Queryable, actor: Actor, instanceIds: nu
   if (errors.length > 0) throw validationError('Some fields are invalid', errors);
 }
 
-export async function createMember(db: Database, actor: Actor, input: MemberInput) {
+export async function createMember(db: Queryable, actor: Actor, input: MemberInput) {
   return db.transaction(async (tx) => {
+    await requireManage(tx, actor);
     await assertKnownInstances(tx, actor, input.instanceIds);
     const id = await repository.insertMember(tx, actor.organisationId, input);
-    return (await repository.findMember(tx, actor.organisationId, id))!;
+    const created = (await repository.findMember(tx, actor.organisationId, id))!;
+    await auditWrite(tx, actor, { action: 'deliberation_member.create', objectType: 'deliberation_member', objectId: id, after: created });
+    return created;
   });
 }
 
-export async function updateMember(db: Database, actor: Actor, memberId: number, input: MemberInput) {
+export async function updateMember(db: Queryable, actor: Actor, memberId: number, input: MemberInput) {
   return db.transaction(async (tx) => {
+    await requireManage(tx, actor);
     await assertKnownInstances(tx, actor, input.instanceIds);
     const before = await repository.findMember(tx, actor.organisationId, memberId);
     if (!before || !(await repository.updateMember(tx, actor.organisationId, memberId, input))) throw notFound(`Member ${memberId}`);
     // Both the instances left and those joined: leaving one changes its roster too.
     for (const instanceId of new Set([...before.instanceIds, ...input.instanceIds])) await assertDecisionsHoldForInstance(tx, actor, instanceId);
-    return (await repository.findMember(tx, actor.organisationId, memberId))!;
+    const after = (await repository.findMember(tx, actor.organisationId, memberId))!;
+    await auditWrite(tx, actor, { action: 'deliberation_member.update', objectType: 'deliberation_member', objectId: memberId, before, after });
+    return after;
   });
 }
 
 export async function deleteMember(db: Queryable, actor: Actor, memberId: number): Promise<void> {
-  if ((await repository.memberUses(db, actor.organisationId, memberId)) > 0) {
-    throw conflict(`Le membre ${memberId} figure dans des séances : terminez plutôt son mandat (member appears in sessions: end the mandate instead)`);
-  }
-  if (!(await repository.deleteMember(db, actor.organisationId, memberId))) throw notFound(`Member ${memberId}`);
+  await db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    const before = await repository.findMember(tx, actor.organisationId, memberId);
+    if (!before) throw notFound(`Member ${memberId}`);
+    if ((await repository.memberUses(tx, actor.organisationId, memberId)) > 0) {
+      throw conflict(`Le membre ${memberId} figure dans des séances : terminez plutôt son mandat (member appears in sessions: end the mandate instead)`);
+    }
+    await repository.deleteMember(tx, actor.organisationId, memberId);
+    await auditWrite(tx, actor, { action: 'deliberation_member.delete', objectType: 'deliberation_member', objectId: memberId, before });
+  });
 }
 
 export async function memberIds(db: Queryable, actor: Actor): Promise<Set<number>> {
@@ -90,37 +131,58 @@ async function validateSession(db: Queryable, actor: Actor, input: SessionInput,
 }
 
 export async function listSessions(db: Queryable, actor: Actor, instanceId: number | null): Promise<Session[]> {
+  await requireRead(db, actor);
   const sessions = await repository.listSessions(db, actor.organisationId, instanceId);
   return Promise.all(sessions.map(async (s) => ({ ...s, items: await repository.listItemSummaries(db, actor.organisationId, s.id) })));
 }
 
-export async function sessionDetail(db: Queryable, actor: Actor, sessionId: number): Promise<Session> {
+async function findSessionDetail(db: Queryable, actor: Actor, sessionId: number): Promise<Session> {
   const session = await repository.findSession(db, actor.organisationId, sessionId);
   if (!session) throw notFound(`Session ${sessionId}`);
   return { ...session, items: await repository.listItemSummaries(db, actor.organisationId, sessionId) };
 }
 
-export async function createSession(db: Database, actor: Actor, input: SessionInput): Promise<Session> {
-  const id = await db.transaction(async (tx) => {
-    await validateSession(tx, actor, input, null);
-    return repository.insertSession(tx, actor.organisationId, input);
-  });
-  return sessionDetail(db, actor, id);
+export async function sessionDetail(db: Queryable, actor: Actor, sessionId: number): Promise<Session> {
+  await requireRead(db, actor);
+  return findSessionDetail(db, actor, sessionId);
 }
 
-export async function updateSession(db: Database, actor: Actor, sessionId: number, input: SessionInput): Promise<Session> {
-  await db.transaction(async (tx) => {
-    await validateSession(tx, actor, input, sessionId);
-    if (!(await repository.updateSession(tx, actor.organisationId, sessionId, input))) throw notFound(`Session ${sessionId}`);
-    await assertDecisionsHold(tx, actor, sessionId);
+/** The session as the audit log keeps it: its settings and attendance, without the item list. */
+const auditedSession = ({ items: _, ...session }: Session) => session;
+
+export async function createSession(db: Queryable, actor: Actor, input: SessionInput): Promise<Session> {
+  return db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    await validateSession(tx, actor, input, null);
+    const id = await repository.insertSession(tx, actor.organisationId, input);
+    const created = await findSessionDetail(tx, actor, id);
+    await auditWrite(tx, actor, { action: 'deliberation_session.create', objectType: 'deliberation_session', objectId: id, after: auditedSession(created) });
+    return created;
   });
-  return sessionDetail(db, actor, sessionId);
+}
+
+/** Attendance changes go through here: the audit entry keeps the sheet before and after. */
+export async function updateSession(db: Queryable, actor: Actor, sessionId: number, input: SessionInput): Promise<Session> {
+  return db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    const before = await findSessionDetail(tx, actor, sessionId);
+    await validateSession(tx, actor, input, sessionId);
+    await repository.updateSession(tx, actor.organisationId, sessionId, input);
+    await assertDecisionsHold(tx, actor, sessionId);
+    const after = await findSessionDetail(tx, actor, sessionId);
+    await auditWrite(tx, actor, { action: 'deliberation_session.update', objectType: 'deliberation_session', objectId: sessionId, before: auditedSession(before), after: auditedSession(after) });
+    return after;
+  });
 }
 
 export async function deleteSession(db: Queryable, actor: Actor, sessionId: number): Promise<void> {
-  const items = await repository.listItemSummaries(db, actor.organisationId, sessionId);
-  if (items.some((i) => i.status === 'transmitted')) throw conflict(`La séance ${sessionId} contient des actes transmis en préfecture (session holds transmitted acts)`);
-  if (!(await repository.deleteSession(db, actor.organisationId, sessionId))) throw notFound(`Session ${sessionId}`);
+  await db.transaction(async (tx) => {
+    await requireManage(tx, actor);
+    const before = await findSessionDetail(tx, actor, sessionId);
+    if (before.items.some((i) => i.status === 'transmitted')) throw conflict(`La séance ${sessionId} contient des actes transmis en préfecture (session holds transmitted acts)`);
+    await repository.deleteSession(tx, actor.organisationId, sessionId);
+    await auditWrite(tx, actor, { action: 'deliberation_session.delete', objectType: 'deliberation_session', objectId: sessionId, before: auditedSession(before) });
+  });
 }
 
 /** The session as stored, with everything the domain needs; 404 when unknown, 409 without a letterhead. */
