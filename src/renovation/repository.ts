@@ -1,4 +1,6 @@
+import type { Perimeter } from '../access/domain/perimeter.js';
 import type { Queryable } from '../db/database.js';
+import { parameters, residencesWithin } from '../patrimony/perimeter.js';
 import type { DpeClass } from './dpe/domain/labels.js';
 import type { DpeRecord } from './dpe/domain/record.js';
 
@@ -72,14 +74,17 @@ export interface DwellingPlace {
   patrimonyDpeDate: string | null;
 }
 
-export async function listDwellingPlaces(db: Queryable, organisationId: number): Promise<DwellingPlace[]> {
+/** The dwellings of the residences inside `perimeter`. */
+export async function listDwellingPlaces(db: Queryable, organisationId: number, perimeter: Perimeter): Promise<DwellingPlace[]> {
+  const { values, bind } = parameters([organisationId]);
   return db.query<DwellingPlace>(
     `SELECT d.id AS "dwellingId", b.commune_insee AS "communeInsee", d.dpe_energy_class AS "patrimonyEnergyClass",
        d.dpe_ghg_class AS "patrimonyGhgClass", d.dpe_date AS "patrimonyDpeDate"
      FROM dwellings d JOIN buildings b ON b.organisation_id = d.organisation_id AND b.id = d.building_id
-     WHERE d.organisation_id = $1
+     JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
+     WHERE d.organisation_id = $1 AND ${residencesWithin(perimeter, bind)}
      ORDER BY d.id`,
-    [organisationId],
+    values,
   );
 }
 

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { permission } from '../access/route-permission.js';
 import { errorResponses, json } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import { parseIsoDate } from './dpe/domain/dates.js';
@@ -10,6 +11,7 @@ import * as service from './service.js';
 const tags = ['renovation'];
 
 const compliance = createRoute({
+  ...permission('read_renovation'),
   method: 'get', path: '/renovation/compliance', tags,
   summary: 'Dwellings per letting ban (compliant, covered, at risk, not covered, unknown) and the yearly E/F/G trajectory',
   request: {
@@ -27,6 +29,6 @@ export function renovationRoutes() {
   return createRouter().openapi(compliance, async (c) => {
     const { from } = c.req.valid('query');
     const at = c.req.valid('query').at ?? new Date().toISOString().slice(0, 10);
-    return c.json(await service.complianceOverview(c.get('db'), c.get('actor').organisationId, at, from), 200);
+    return c.json(await service.complianceOverview(c.get('db'), c.get('actor'), at, from), 200);
   }).route('/', programmeRoutes()).route('/', reportRoutes());
 }

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { systemActor } from '../access/system-actor.js';
 import { AppError } from '../core/errors.js';
 import { parseCsv } from '../patrimony/import/files/read-table.js';
 import { describeEachEngine } from '../../test/support/engines.js';
@@ -81,7 +82,7 @@ describeEachEngine('renovation: ADEME DPE import and compliance', (database) => 
     const [lens0] = await db.query<{ id: number }>(`SELECT id FROM dwellings WHERE organisation_id = $1 AND external_id = 'LOG-LENS-0'`, [organisationId]);
     await db.query('INSERT INTO renovation_operation_dwellings (organisation_id, operation_id, dwelling_id) VALUES ($1, $2, $3)', [organisationId, operation!.id, lens0!.id]);
 
-    const overview = await complianceOverview(db, organisationId, '2025-06-01');
+    const overview = await complianceOverview(db, systemActor(organisationId, 'test'), '2025-06-01');
     expect(overview.dwellings).toBe(7);
     const counts = Object.fromEntries(overview.deadlines.map(({ deadline, ...rest }) => [deadline.id, rest]));
     // LOG-LENS-0 is G (renovation ends mid-2027), LENS-1 and LENS-2 are D, LENS-3's 2019 DPE expired,

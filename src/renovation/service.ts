@@ -1,5 +1,7 @@
 import { validationError } from '../core/errors.js';
 import type { Database, Queryable } from '../db/database.js';
+import type { Actor } from '../http/context.js';
+import { perimeterOf } from './programme/service.js';
 import { summariseDeadlines } from './compliance/domain/classify.js';
 import { energyStatesAt, patrimonyFact, type DwellingDpes } from './compliance/domain/energy-state.js';
 import { trajectory } from './compliance/domain/trajectory.js';
@@ -62,11 +64,13 @@ export const TRAJECTORY_LAST_YEAR = 2034;
 /**
  * Counts per deadline on day `at` and the yearly E/F/G trajectory from `fromYear` (default: the
  * year of `at`) to 2034. Years before `at` apply today's known classes and the operations ended
- * by then: the programme's path, not a record of past DPEs.
+ * by then: the programme's path, not a record of past DPEs. Only the dwellings of the actor's
+ * read_renovation perimeter are counted.
  */
-export async function complianceOverview(db: Queryable, organisationId: number, at: string, fromYear = yearOf(at)) {
+export async function complianceOverview(db: Queryable, actor: Actor, at: string, fromYear = yearOf(at)) {
+  const { organisationId } = actor;
   const [places, records, operations] = await Promise.all([
-    repository.listDwellingPlaces(db, organisationId),
+    repository.listDwellingPlaces(db, organisationId, perimeterOf(actor, 'read_renovation')),
     repository.listDpeRecords(db, organisationId),
     repository.listPlannedOperations(db, organisationId),
   ]);

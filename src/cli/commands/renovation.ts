@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { validationError } from '../../core/errors.js';
+import { systemActor } from '../../access/system-actor.js';
 import type { Database } from '../../db/database.js';
+import type { Actor } from '../../http/context.js';
 import { parseIsoDate } from '../../renovation/dpe/domain/dates.js';
 import { consumptionWorkbook, forecastWorkbook, trackingWorkbook } from '../../renovation/reports/service.js';
 import { complianceOverview, importDpeFile, resolveOrganisation } from '../../renovation/service.js';
@@ -31,7 +33,7 @@ export function registerRenovation(program: Command): void {
     .action(async (options: { organisation?: string; at?: string; json?: boolean }) => {
       const at = options.at ?? new Date().toISOString().slice(0, 10);
       if (!parseIsoDate(at)) throw validationError('Date invalide', [{ field: 'at', message: `AAAA-MM-JJ attendu, reçu « ${at} »` }]);
-      const overview = await withDatabase(async (db) => complianceOverview(db, await resolveOrganisation(db, options.organisation), at));
+      const overview = await withDatabase(async (db) => complianceOverview(db, systemActor(await resolveOrganisation(db, options.organisation), 'cli:renovation compliance'), at));
       if (options.json) {
         console.log(JSON.stringify(overview, null, 2));
         return;
@@ -52,8 +54,8 @@ export function registerRenovation(program: Command): void {
 function registerReports(renovation: Command): void {
   const report = renovation.command('report').description('Write a report workbook (XLSX) for the Département');
   const organisation = ['--organisation <siren>', 'SIREN of the organisation (needed when there are several)'] as const;
-  const write = async (out: string, make: (db: Database, organisationId: number) => Promise<Buffer>, siren?: string) => {
-    const buffer = await withDatabase(async (db) => make(db, await resolveOrganisation(db, siren)));
+  const write = async (out: string, make: (db: Database, actor: Actor) => Promise<Buffer>, siren?: string) => {
+    const buffer = await withDatabase(async (db) => make(db, systemActor(await resolveOrganisation(db, siren), 'cli:renovation report')));
     await writeFile(out, buffer);
     console.log(`Écrit : ${out} (${buffer.length} octets)`);
   };
@@ -66,7 +68,7 @@ function registerReports(renovation: Command): void {
     .action(async (options: { year: string; out: string; organisation?: string }) => {
       const year = Number(options.year);
       if (!Number.isInteger(year) || year < 2000 || year > 2100) throw validationError('Année invalide', [{ field: 'year', message: `année attendue, reçu « ${options.year} »` }]);
-      await write(options.out, (db, id) => forecastWorkbook(db, id, year), options.organisation);
+      await write(options.out, (db, actor) => forecastWorkbook(db, actor, year), options.organisation);
     });
   report
     .command('tracking')
@@ -75,7 +77,7 @@ function registerReports(renovation: Command): void {
     .requiredOption('--out <file>', 'XLSX file to write')
     .option(...organisation)
     .action(async (options: { semester: string; out: string; organisation?: string }) => {
-      await write(options.out, (db, id) => trackingWorkbook(db, id, options.semester), options.organisation);
+      await write(options.out, (db, actor) => trackingWorkbook(db, actor, options.semester), options.organisation);
     });
   report
     .command('consumption')
@@ -83,6 +85,6 @@ function registerReports(renovation: Command): void {
     .requiredOption('--out <file>', 'XLSX file to write')
     .option(...organisation)
     .action(async (options: { out: string; organisation?: string }) => {
-      await write(options.out, (db, id) => consumptionWorkbook(db, id), options.organisation);
+      await write(options.out, (db, actor) => consumptionWorkbook(db, actor), options.organisation);
     });
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../access/system-actor.js';
 import { describeEachEngine } from '../../../test/support/engines.js';
 import { createSmallPatrimony } from '../../../test/support/fixtures.js';
 import type { DpeClass } from '../dpe/domain/labels.js';
@@ -106,11 +107,11 @@ describeEachEngine('demo programme load', (database) => {
          (SELECT count(*) FROM renovation_operation_dwellings WHERE organisation_id = $1)::integer AS links`, [organisationId]);
     expect([counts!.operations, counts!.lines]).toEqual([first.operations, first.financingLines]);
     // The G dwelling and the E house are renovated; the five D dwellings are maintained, adapted or refurbished.
-    const overview = await complianceOverview(database(), organisationId, '2024-06-01');
+    const overview = await complianceOverview(database(), systemActor(organisationId, 'test'), '2024-06-01');
     const banG = overview.deadlines.find((d) => d.deadline.id === 'mainland-ban-g')!;
     expect([banG.covered, banG.notCovered]).toEqual([1, 0]);
     expect(overview.trajectory.at(-1)).toMatchObject({ year: 2034, E: 0, F: 0, G: 0 });
-    const [consumption] = await consumptionReport(database(), organisationId);
+    const [consumption] = await consumptionReport(database(), systemActor(organisationId, 'test'));
     expect(consumption!.years[0]!.investment.committedCents).toBe(3_600_000_00);
     expect(consumption!.years.every((year) => year.investment.remainingCents >= 0 && year.operating.remainingCents >= 0)).toBe(true);
     expect(counts!.links).toBeGreaterThan(0);

@@ -1,4 +1,6 @@
+import type { Perimeter } from '../../access/domain/perimeter.js';
 import type { Queryable } from '../../db/database.js';
+import { parameters, type Bind } from '../../patrimony/perimeter.js';
 import type { DpeClass } from '../dpe/domain/labels.js';
 import type { Convention } from './domain/envelopes.js';
 import type { PhaseDates } from './domain/operation.js';
@@ -105,19 +107,48 @@ export interface OperationFilter {
   directorateId?: number;
 }
 
-const FILTER_SQL = `WHERE o.organisation_id = $1 AND ($2::text IS NULL OR o.kind = $2) AND ($3::text IS NULL OR o.plan = $3)
-  AND ($4::integer IS NULL OR o.programme_year = $4) AND ($5::integer IS NULL OR o.directorate_id = $5)`;
-const filterParams = (organisationId: number, filter: OperationFilter) =>
-  [organisationId, filter.kind ?? null, filter.plan ?? null, filter.year ?? null, filter.directorateId ?? null];
+/** The agency, directorate and commune of each dwelling of each operation (as `resolveTarget` places one dwelling). */
+const OPERATION_PLACES = `SELECT od.operation_id, r.agency_id, a.directorate_id, b.commune_insee
+  FROM renovation_operation_dwellings od
+  JOIN dwellings d ON d.organisation_id = od.organisation_id AND d.id = od.dwelling_id
+  JOIN buildings b ON b.organisation_id = d.organisation_id AND b.id = d.building_id
+  JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
+  JOIN agencies a ON a.organisation_id = r.organisation_id AND a.id = r.agency_id
+  WHERE od.organisation_id = o.organisation_id AND od.operation_id = o.id`;
 
-/** One page of operations; `limit` null = all of them. */
-export async function listOperations(db: Queryable, organisationId: number, filter: OperationFilter, limit: number | null, offset: number): Promise<OperationRow[]> {
-  return db.query<OperationRow>(`${SELECT_OPERATION} ${FILTER_SQL} ORDER BY o.programme_year NULLS LAST, o.external_id LIMIT $6 OFFSET $7`,
-    [...filterParams(organisationId, filter), limit, offset]);
+/**
+ * The SQL condition keeping operations (alias `o`) whose dwellings all lie in the perimeter's
+ * agencies, or all in its directorates, or all in its communes — `perimeterCovers` applied to
+ * each operation, so a list shows exactly the operations the caller may open.
+ */
+export function operationsWithin(perimeter: Perimeter, bind: Bind): string {
+  if (perimeter.wholeOrganisation) return 'true';
+  const allIn = (column: string, values: readonly unknown[], type: string) =>
+    `(EXISTS (${OPERATION_PLACES}) AND NOT EXISTS (${OPERATION_PLACES} AND NOT (${column} = ANY(${bind(values)}::${type}[]))))`;
+  const parts = [
+    ...(perimeter.agencyIds.length > 0 ? [allIn('r.agency_id', perimeter.agencyIds, 'int')] : []),
+    ...(perimeter.directorateIds.length > 0 ? [allIn('a.directorate_id', perimeter.directorateIds, 'int')] : []),
+    ...(perimeter.communes.length > 0 ? [allIn('b.commune_insee', perimeter.communes, 'text')] : []),
+  ];
+  return parts.length > 0 ? `(${parts.join(' OR ')})` : 'false';
 }
 
-export async function countOperations(db: Queryable, organisationId: number, filter: OperationFilter): Promise<number> {
-  const [row] = await db.query<{ count: number }>(`SELECT count(*)::integer AS count FROM renovation_operations o ${FILTER_SQL}`, filterParams(organisationId, filter));
+function filterSql(organisationId: number, perimeter: Perimeter, filter: OperationFilter) {
+  const { values, bind } = parameters([organisationId, filter.kind ?? null, filter.plan ?? null, filter.year ?? null, filter.directorateId ?? null]);
+  const where = `WHERE o.organisation_id = $1 AND ($2::text IS NULL OR o.kind = $2) AND ($3::text IS NULL OR o.plan = $3)
+    AND ($4::integer IS NULL OR o.programme_year = $4) AND ($5::integer IS NULL OR o.directorate_id = $5) AND ${operationsWithin(perimeter, bind)}`;
+  return { where, values, bind };
+}
+
+/** One page of the operations inside the perimeter; `limit` null = all of them. */
+export async function listOperations(db: Queryable, organisationId: number, perimeter: Perimeter, filter: OperationFilter, limit: number | null, offset: number): Promise<OperationRow[]> {
+  const { where, values, bind } = filterSql(organisationId, perimeter, filter);
+  return db.query<OperationRow>(`${SELECT_OPERATION} ${where} ORDER BY o.programme_year NULLS LAST, o.external_id LIMIT ${bind(limit)} OFFSET ${bind(offset)}`, values);
+}
+
+export async function countOperations(db: Queryable, organisationId: number, perimeter: Perimeter, filter: OperationFilter): Promise<number> {
+  const { where, values } = filterSql(organisationId, perimeter, filter);
+  const [row] = await db.query<{ count: number }>(`SELECT count(*)::integer AS count FROM renovation_operations o ${where}`, values);
   return row!.count;
 }
 
@@ -137,6 +168,21 @@ export async function dwellingDirectorates(db: Queryable, organisationId: number
      WHERE dw.organisation_id = $1 AND dw.id = ANY($2::integer[])`,
     [organisationId, [...dwellingIds]],
   );
+}
+
+/** The agencies, directorates and communes a set of dwellings of the organisation spans (the target of a write). */
+export async function dwellingSetPlaces(db: Queryable, organisationId: number, dwellingIds: readonly number[]) {
+  const [row] = await db.query<{ agencyIds: number[]; directorateIds: number[]; communes: string[] }>(
+    `SELECT coalesce(array_agg(DISTINCT r.agency_id), '{}') AS "agencyIds", coalesce(array_agg(DISTINCT a.directorate_id), '{}') AS "directorateIds",
+       coalesce(array_agg(DISTINCT b.commune_insee), '{}') AS communes
+     FROM dwellings dw
+     JOIN buildings b ON b.organisation_id = dw.organisation_id AND b.id = dw.building_id
+     JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
+     JOIN agencies a ON a.organisation_id = r.organisation_id AND a.id = r.agency_id
+     WHERE dw.organisation_id = $1 AND dw.id = ANY($2::integer[])`,
+    [organisationId, [...dwellingIds]],
+  );
+  return { organisationId, wholeOrganisation: false, ...row! };
 }
 
 export async function replaceOperationDwellings(db: Queryable, organisationId: number, links: readonly { operationId: number; dwellingId: number }[]): Promise<void> {
@@ -261,4 +307,40 @@ export async function deleteFinancingLine(db: Queryable, organisationId: number,
 
 export async function deleteFinancingLinesOf(db: Queryable, organisationId: number, operationIds: readonly number[]): Promise<void> {
   await db.query('DELETE FROM financing_lines WHERE organisation_id = $1 AND operation_id = ANY($2::integer[])', [organisationId, [...operationIds]]);
+}
+
+export interface StatusChange {
+  operationId: number;
+  lineId: number;
+  source: FundingSource;
+  fromStatus: FundingStatus | null;
+  toStatus: FundingStatus | null;
+  amountCents: number;
+  changedAt: Date;
+  changedBy: string;
+}
+
+export async function insertStatusChanges(db: Queryable, organisationId: number, changes: readonly Omit<StatusChange, 'changedAt'>[]): Promise<void> {
+  if (changes.length === 0) return;
+  await db.query(
+    `INSERT INTO financing_line_status_changes (organisation_id, operation_id, line_id, source, from_status, to_status, amount_cents, changed_by)
+     SELECT $1, operation_id, line_id, source, from_status, to_status, amount_cents, changed_by
+     FROM jsonb_to_recordset($2::jsonb) AS r(operation_id integer, line_id integer, source text, from_status text, to_status text, amount_cents bigint, changed_by text)`,
+    [organisationId, JSON.stringify(changes.map((change) => ({
+      operation_id: change.operationId, line_id: change.lineId, source: change.source, from_status: change.fromStatus,
+      to_status: change.toStatus, amount_cents: change.amountCents, changed_by: change.changedBy,
+    })))],
+  );
+}
+
+/** Status changes of these operations (all when null) made up to the day `untilDay` (Paris time) included, oldest first. */
+export async function listStatusChanges(db: Queryable, organisationId: number, operationIds: readonly number[] | null, untilDay?: string): Promise<StatusChange[]> {
+  return db.query<StatusChange>(
+    `SELECT operation_id AS "operationId", line_id AS "lineId", source, from_status AS "fromStatus", to_status AS "toStatus",
+       amount_cents AS "amountCents", changed_at AS "changedAt", changed_by AS "changedBy"
+     FROM financing_line_status_changes
+     WHERE organisation_id = $1 AND ($2::integer[] IS NULL OR operation_id = ANY($2::integer[])) AND ($3::date IS NULL OR (changed_at AT TIME ZONE 'Europe/Paris')::date <= $3::date)
+     ORDER BY changed_at, id`,
+    [organisationId, operationIds ? [...operationIds] : null, untilDay ?? null],
+  );
 }

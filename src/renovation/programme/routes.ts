@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { permission } from '../../access/route-permission.js';
 import { ProblemSchema, errorResponses, IdParam, json, jsonBody } from '../../http/openapi.js';
 import { createRouter } from '../../http/router.js';
 import type { AppEnv } from '../../http/context.js';
@@ -11,41 +12,49 @@ const refused = { 409: { content: { 'application/problem+json': { schema: Proble
 const noContent = { 204: { description: 'Deleted' } };
 
 const list = createRoute({
+  ...permission('read_renovation'),
   method: 'get', path: '/renovation/operations', tags, summary: 'Operations of the programme, with costs, gains, phase and financing totals',
   request: { query: OperationFilterSchema },
   responses: { 200: json(OperationListSchema, 'One page of operations'), ...errorResponses },
 });
 const create = createRoute({
+  ...permission('manage_renovation'),
   method: 'post', path: '/renovation/operations', tags, summary: 'Create an operation (dwellings, plan, phases, costs, labels)',
   request: jsonBody(OperationInputSchema),
   responses: { 201: json(OperationDetailSchema, 'The operation'), ...errorResponses },
 });
 const detail = createRoute({
+  ...permission('read_renovation'),
   method: 'get', path: '/renovation/operations/{operationId}', tags, summary: 'An operation with its phases, financing lines and hints',
   request: { params: IdParam('operationId') },
   responses: { 200: json(OperationDetailSchema, 'The operation'), ...errorResponses },
 });
 const update = createRoute({
+  ...permission('manage_renovation'),
   method: 'put', path: '/renovation/operations/{operationId}', tags, summary: 'Replace an operation (phases not given are kept)',
   request: { params: IdParam('operationId'), ...jsonBody(OperationInputSchema) },
   responses: { 200: json(OperationDetailSchema, 'The operation'), ...errorResponses },
 });
 const remove = createRoute({
+  ...permission('manage_renovation'),
   method: 'delete', path: '/renovation/operations/{operationId}', tags, summary: 'Delete an operation with its phases and financing lines',
   request: { params: IdParam('operationId') },
   responses: { ...noContent, ...errorResponses },
 });
 const addLine = createRoute({
+  ...permission('manage_renovation'),
   method: 'post', path: '/renovation/operations/{operationId}/financing', tags, summary: 'Add a financing line (409 when a commitment exceeds an envelope)',
   request: { params: IdParam('operationId'), ...jsonBody(FinancingLineInputSchema) },
   responses: { 201: json(OperationDetailSchema, 'The operation'), ...errorResponses, ...refused },
 });
 const updateLine = createRoute({
+  ...permission('manage_renovation'),
   method: 'put', path: '/renovation/financing/{lineId}', tags, summary: 'Change a financing line (status, amount; 409 when a commitment exceeds an envelope)',
   request: { params: IdParam('lineId'), ...jsonBody(FinancingLineInputSchema) },
   responses: { 200: json(OperationDetailSchema, 'The operation'), ...errorResponses, ...refused },
 });
 const removeLine = createRoute({
+  ...permission('manage_renovation'),
   method: 'delete', path: '/renovation/financing/{lineId}', tags, summary: 'Delete a financing line',
   request: { params: IdParam('lineId') },
   responses: { ...noContent, ...errorResponses },
@@ -55,17 +64,19 @@ const ConventionSchema = z.object({
   firstYear: z.number().int(), lastYear: z.number().int(), investmentCents: z.number().int(), operatingCents: z.number().int(), signedOn: z.string().nullable(),
 }).openapi('FundingConvention');
 const listConventions = createRoute({
+  ...permission('read_renovation'),
   method: 'get', path: '/renovation/conventions', tags, summary: 'Département conventions: frameworks, then annual application conventions',
   responses: { 200: json(z.array(ConventionSchema), 'The conventions'), ...errorResponses },
 });
 const createConvention = createRoute({
+  ...permission('manage_renovation'),
   method: 'post', path: '/renovation/conventions', tags, summary: 'Create a framework or annual application convention (409 beyond the framework)',
   request: jsonBody(ConventionInputSchema),
   responses: { 201: json(z.object({ id: z.number().int() }), 'Created'), ...errorResponses, ...refused },
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
-const scope = (c: Context<AppEnv>) => [c.get('db'), c.get('actor').organisationId] as const;
+const scope = (c: Context<AppEnv>) => [c.get('db'), c.get('actor')] as const;
 
 export function programmeRoutes() {
   return createRouter()

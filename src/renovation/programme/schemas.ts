@@ -109,6 +109,10 @@ export const OperationDetailSchema = z
       id: z.number().int(), source: z.enum(FUNDING_SOURCES), amountCents: z.number().int(), status: z.enum(FUNDING_STATUSES),
       conventionId: z.number().int().nullable(), note: z.string().nullable(),
     })),
+    statusChanges: z.array(z.object({
+      lineId: z.number().int(), source: z.enum(FUNDING_SOURCES), fromStatus: z.enum(FUNDING_STATUSES).nullable(), toStatus: z.enum(FUNDING_STATUSES).nullable(),
+      amountCents: z.number().int(), changedAt: z.string(), changedBy: z.string(),
+    })).openapi({ description: 'Status history of the financing lines, oldest first (no "from" at creation, no "to" at deletion)' }),
     hints: z.array(z.object({ code: z.string(), level: z.enum(['info', 'warning']), fr: z.string(), en: z.string() })),
   })
   .openapi('RenovationOperation');

@@ -1,5 +1,9 @@
-import { AppError, notFound, validationError, type FieldError } from '../../core/errors.js';
+import { auditWrite } from '../../access/audit.js';
+import { authorize, perimeterFor, requireAccess } from '../../access/authorize.js';
+import type { Permission } from '../../access/domain/roles.js';
+import { AppError, forbidden, notFound, validationError, type FieldError } from '../../core/errors.js';
 import type { Database, Queryable } from '../../db/database.js';
+import type { Actor } from '../../http/context.js';
 import type { DpeClass } from '../dpe/domain/labels.js';
 import { describeExcess, envelopeExcesses, applicationProblems, type Commitment } from './domain/envelopes.js';
 import { operationHints } from './domain/hints.js';
@@ -47,6 +51,25 @@ async function directorateOf(db: Queryable, organisationId: number, dwellingIds:
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
 }
 
+/** Refuses (403, naming the field) dwellings that are not all inside one of the actor's manage_renovation perimeters. */
+async function requireDwellingsWithin(db: Queryable, actor: Actor, dwellingIds: readonly number[]): Promise<void> {
+  const places = await repository.dwellingSetPlaces(db, actor.organisationId, dwellingIds);
+  if (!authorize(actor, 'manage_renovation', places)) {
+    throw new AppError('forbidden', 'Logements hors de votre périmètre (dwellings outside your perimeter)', [{ field: 'dwellingIds', message: 'hors de votre périmètre (outside your perimeter)' }]);
+  }
+}
+
+/** 404 when the operation is not in the organisation, 403 when outside the actor's perimeter for `permission`. */
+const requireOperationAccess = (db: Queryable, actor: Actor, permission: Permission, id: number) =>
+  requireAccess(db, actor, permission, { kind: 'renovation_operation', id });
+
+/** The union of the actor's perimeters carrying `permission` (403 without any). */
+export function perimeterOf(actor: Actor, permission: Permission) {
+  const perimeter = perimeterFor(actor, permission);
+  if (!perimeter) throw forbidden(`Permission « ${permission} » refusée (permission denied)`);
+  return perimeter;
+}
+
 function checkOperation(input: OperationInput): void {
   const errors: FieldError[] = [
     ...checkOperationFigures({ plannedCents: input.plannedCents, committedCents: input.committedCents, paidCents: input.paidCents }, input),
@@ -60,7 +83,8 @@ function toWrite(input: OperationInput, externalId: string, directorateId: numbe
   return { ...fields, externalId, directorateId, endDate: expectedHandover(phaseList(phases), input.endDate) };
 }
 
-export async function createOperation(db: Database, organisationId: number, given: OperationInput, today: string) {
+export async function createOperation(db: Database, actor: Actor, given: OperationInput, today: string) {
+  const { organisationId } = actor;
   // The planned handover is a phase date too: the phases table starts with it.
   const input = { ...given, phases: { handover: { plannedStart: given.endDate, plannedEnd: given.endDate, actualStart: null, actualEnd: null }, ...given.phases } };
   checkOperation(input);
@@ -70,20 +94,25 @@ export async function createOperation(db: Database, organisationId: number, give
       throw validationError('Code déjà utilisé (code already used)', [{ field: 'externalId', message: `l’opération ${externalId} existe déjà` }]);
     }
     const directorateId = await directorateOf(tx, organisationId, input.dwellingIds);
+    await requireDwellingsWithin(tx, actor, input.dwellingIds);
     const [operationId] = await repository.upsertOperations(tx, organisationId, [toWrite(input, externalId, directorateId)]);
     await repository.replaceOperationDwellings(tx, organisationId, input.dwellingIds.map((dwellingId) => ({ operationId: operationId!, dwellingId })));
     await repository.upsertPhases(tx, organisationId, phaseList(input.phases).map((dates) => ({ ...dates, operationId: operationId! })));
+    await auditWrite(tx, actor, { action: 'renovation_operation.create', objectType: 'renovation_operation', objectId: operationId!, after: { ...input, externalId } });
     return operationId!;
   });
-  return operationDetail(db, organisationId, id, today);
+  return operationDetail(db, actor, id, today);
 }
 
 /** Replaces the operation's fields, dwellings and given phases (phases not given are kept). */
-export async function updateOperation(db: Database, organisationId: number, id: number, input: OperationInput, today: string) {
+export async function updateOperation(db: Database, actor: Actor, id: number, input: OperationInput, today: string) {
+  const { organisationId } = actor;
   checkOperation(input);
   await db.transaction(async (tx) => {
+    await requireOperationAccess(tx, actor, 'manage_renovation', id);
     const stored = await requireOperation(tx, organisationId, id);
     const directorateId = await directorateOf(tx, organisationId, input.dwellingIds);
+    await requireDwellingsWithin(tx, actor, input.dwellingIds);
     await repository.upsertPhases(tx, organisationId, phaseList(input.phases).map((dates) => ({ ...dates, operationId: id })));
     const phases = await repository.listPhases(tx, organisationId, [id]);
     const errors = checkPhases(phases);
@@ -91,12 +120,18 @@ export async function updateOperation(db: Database, organisationId: number, id: 
     const write = toWrite(input, input.externalId ?? stored.externalId, directorateId);
     await repository.updateOperation(tx, organisationId, id, { ...write, endDate: expectedHandover(phases, input.endDate) });
     await repository.replaceOperationDwellings(tx, organisationId, input.dwellingIds.map((dwellingId) => ({ operationId: id, dwellingId })));
+    await auditWrite(tx, actor, { action: 'renovation_operation.update', objectType: 'renovation_operation', objectId: id, before: stored, after: input });
   });
-  return operationDetail(db, organisationId, id, today);
+  return operationDetail(db, actor, id, today);
 }
 
-export async function deleteOperation(db: Queryable, organisationId: number, id: number): Promise<void> {
-  if (!(await repository.deleteOperation(db, organisationId, id))) throw notFound(`Opération ${id}`);
+export async function deleteOperation(db: Database, actor: Actor, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await requireOperationAccess(tx, actor, 'manage_renovation', id);
+    const stored = await requireOperation(tx, actor.organisationId, id);
+    await repository.deleteOperation(tx, actor.organisationId, id);
+    await auditWrite(tx, actor, { action: 'renovation_operation.delete', objectType: 'renovation_operation', objectId: id, before: stored });
+  });
 }
 
 async function requireOperation(db: Queryable, organisationId: number, id: number): Promise<repository.OperationRow> {
@@ -122,12 +157,16 @@ function summarise(operation: repository.OperationRow, phases: readonly PhaseDat
   };
 }
 
-export async function operationDetail(db: Queryable, organisationId: number, id: number, today: string) {
+/** An operation the actor may read: 404 outside the organisation, 403 outside the perimeter. */
+export async function operationDetail(db: Queryable, actor: Actor, id: number, today: string) {
+  const { organisationId } = actor;
+  await requireOperationAccess(db, actor, 'read_renovation', id);
   const operation = await requireOperation(db, organisationId, id);
-  const [phases, lines, dwellingIds] = await Promise.all([
+  const [phases, lines, dwellingIds, statusChanges] = await Promise.all([
     repository.listPhases(db, organisationId, [id]),
     repository.listFinancingLines(db, organisationId, [id]),
     repository.listOperationDwellingIds(db, organisationId, id),
+    repository.listStatusChanges(db, organisationId, [id]),
   ]);
   const byPhase = new Map(phases.map((dates) => [dates.phase, dates]));
   return {
@@ -139,14 +178,18 @@ export async function operationDetail(db: Queryable, organisationId: number, id:
     }),
     delays: phaseDelays(phases, today),
     financingLines: lines.map(({ operationId: _operation, ...line }) => line),
+    statusChanges: statusChanges.map(({ operationId: _operation, changedAt, ...change }) => ({ ...change, changedAt: changedAt.toISOString() })),
     hints: operationHints({ ...operation, lines }),
   };
 }
 
-export async function listOperations(db: Queryable, organisationId: number, filter: repository.OperationFilter, page: { limit: number; offset: number }, today: string) {
+/** One page of the operations inside the actor's read_renovation perimeter. */
+export async function listOperations(db: Queryable, actor: Actor, filter: repository.OperationFilter, page: { limit: number; offset: number }, today: string) {
+  const { organisationId } = actor;
+  const perimeter = perimeterOf(actor, 'read_renovation');
   const [operations, total] = await Promise.all([
-    repository.listOperations(db, organisationId, filter, page.limit, page.offset),
-    repository.countOperations(db, organisationId, filter),
+    repository.listOperations(db, organisationId, perimeter, filter, page.limit, page.offset),
+    repository.countOperations(db, organisationId, perimeter, filter),
   ]);
   const ids = operations.map((operation) => operation.id);
   const [phases, lines] = await Promise.all([repository.listPhases(db, organisationId, ids), repository.listFinancingLines(db, organisationId, ids)]);
@@ -202,31 +245,64 @@ async function checkFinancingLine(tx: Queryable, organisationId: number, lineId:
   }
 }
 
-export async function addFinancingLine(db: Database, organisationId: number, operationId: number, line: FinancingLineInput, today: string) {
-  await db.transaction(async (tx) => {
-    await requireOperation(tx, organisationId, operationId);
-    await checkFinancingLine(tx, organisationId, 0, line);
-    await repository.insertFinancingLines(tx, organisationId, [{ ...line, operationId }]);
-  });
-  return operationDetail(db, organisationId, operationId, today);
+/** The history entry of a line moving from `before` to `after` (either absent at creation or deletion); none when the status is kept. */
+function statusChange(actor: Actor, lineId: number, before: repository.FinancingLineRow | undefined, after: repository.FinancingLineWrite | undefined) {
+  const fromStatus = before?.status ?? null;
+  const toStatus = after?.status ?? null;
+  if (fromStatus === toStatus) return [];
+  const line = (after ?? before)!;
+  return [{ operationId: line.operationId, lineId, source: line.source, fromStatus, toStatus, amountCents: line.amountCents, changedBy: actor.label ?? 'system' }];
 }
 
-export async function updateFinancingLine(db: Database, organisationId: number, lineId: number, line: FinancingLineInput, today: string) {
+export async function addFinancingLine(db: Database, actor: Actor, operationId: number, line: FinancingLineInput, today: string) {
+  const { organisationId } = actor;
+  await db.transaction(async (tx) => {
+    await requireOperationAccess(tx, actor, 'manage_renovation', operationId);
+    await checkFinancingLine(tx, organisationId, 0, line);
+    const write = { ...line, operationId };
+    const [lineId] = await repository.insertFinancingLines(tx, organisationId, [write]);
+    await repository.insertStatusChanges(tx, organisationId, statusChange(actor, lineId!, undefined, write));
+    await auditWrite(tx, actor, { action: 'financing_line.create', objectType: 'financing_line', objectId: lineId!, after: write });
+  });
+  return operationDetail(db, actor, operationId, today);
+}
+
+/** The line and, checked, the actor's right to change its operation. */
+async function requireLine(tx: Queryable, actor: Actor, lineId: number): Promise<repository.FinancingLineRow> {
+  const stored = await repository.findFinancingLine(tx, actor.organisationId, lineId);
+  if (!stored) throw notFound(`Ligne de financement ${lineId}`);
+  await requireOperationAccess(tx, actor, 'manage_renovation', stored.operationId);
+  return stored;
+}
+
+export async function updateFinancingLine(db: Database, actor: Actor, lineId: number, line: FinancingLineInput, today: string) {
+  const { organisationId } = actor;
   const operationId = await db.transaction(async (tx) => {
-    const stored = await repository.findFinancingLine(tx, organisationId, lineId);
-    if (!stored) throw notFound(`Ligne de financement ${lineId}`);
+    const stored = await requireLine(tx, actor, lineId);
     await checkFinancingLine(tx, organisationId, lineId, line);
-    await repository.updateFinancingLine(tx, organisationId, lineId, { ...line, operationId: stored.operationId });
+    const write = { ...line, operationId: stored.operationId };
+    await repository.updateFinancingLine(tx, organisationId, lineId, write);
+    await repository.insertStatusChanges(tx, organisationId, statusChange(actor, lineId, stored, write));
+    await auditWrite(tx, actor, { action: 'financing_line.update', objectType: 'financing_line', objectId: lineId, before: stored, after: write });
     return stored.operationId;
   });
-  return operationDetail(db, organisationId, operationId, today);
+  return operationDetail(db, actor, operationId, today);
 }
 
-export async function deleteFinancingLine(db: Queryable, organisationId: number, lineId: number): Promise<void> {
-  if (!(await repository.deleteFinancingLine(db, organisationId, lineId))) throw notFound(`Ligne de financement ${lineId}`);
+export async function deleteFinancingLine(db: Database, actor: Actor, lineId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const stored = await requireLine(tx, actor, lineId);
+    await repository.deleteFinancingLine(tx, actor.organisationId, lineId);
+    await repository.insertStatusChanges(tx, actor.organisationId, statusChange(actor, lineId, stored, undefined));
+    await auditWrite(tx, actor, { action: 'financing_line.delete', objectType: 'financing_line', objectId: lineId, before: stored });
+  });
 }
 
-export const listConventions = (db: Queryable, organisationId: number) => repository.listConventions(db, organisationId);
+/** Conventions bind the whole landlord to the Département: any reader of the programme sees them (lines need them). */
+export async function listConventions(db: Queryable, actor: Actor) {
+  await requireAccess(db, actor, 'read_renovation');
+  return repository.listConventions(db, actor.organisationId);
+}
 
 export interface ConventionInput {
   externalId: string;
@@ -240,8 +316,14 @@ export interface ConventionInput {
   signedOn: string | null;
 }
 
-/** Creates a convention; an application convention must fit its framework's period and envelopes (409 by how much). */
-export async function createConvention(db: Database, organisationId: number, input: ConventionInput): Promise<number> {
+/**
+ * Creates a convention; an application convention must fit its framework's period and envelopes
+ * (409 by how much). A convention is the landlord's, not a territory's: manage_renovation is
+ * enough, whatever its perimeter.
+ */
+export async function createConvention(db: Database, actor: Actor, input: ConventionInput): Promise<number> {
+  const { organisationId } = actor;
+  await requireAccess(db, actor, 'manage_renovation');
   if (input.kind === 'application' && input.firstYear !== input.lastYear) {
     throw validationError('Convention annuelle', [{ field: 'lastYear', message: 'une convention d’application porte sur une seule année (one year)' }]);
   }
@@ -260,6 +342,9 @@ export async function createConvention(db: Database, organisationId: number, inp
       if (overrun) throw new AppError('conflict', `Convention refusée : ${overrun.message}`, [{ field: overrun.field, message: overrun.message }]);
       if (problems.length > 0) throw validationError('Convention refusée (convention refused)', problems);
     }
-    return repository.upsertConvention(tx, organisationId, input);
+    const before = conventions.find((convention) => convention.externalId === input.externalId);
+    const id = await repository.upsertConvention(tx, organisationId, input);
+    await auditWrite(tx, actor, { action: before ? 'funding_convention.update' : 'funding_convention.create', objectType: 'funding_convention', objectId: id, before, after: input });
+    return id;
   });
 }

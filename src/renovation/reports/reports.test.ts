@@ -4,6 +4,8 @@ import { readConfig } from '../../core/config.js';
 import { createApp } from '../../http/app.js';
 import { describeEachEngine } from '../../../test/support/engines.js';
 import { createSmallPatrimony } from '../../../test/support/fixtures.js';
+import { createRoleUsers, sessionClient, type SessionHeaders } from '../../../test/support/auth.js';
+import { systemActor } from '../../access/system-actor.js';
 import { addFinancingLine, createConvention, createOperation, type OperationInput } from '../programme/service.js';
 import { semesterEnd } from './domain/reports.js';
 import { HEADER_ROW, TOTAL_LABEL } from './workbook.js';
@@ -40,8 +42,12 @@ const cents = (euros: unknown) => Math.round(Number(euros) * 100);
 
 describeEachEngine('renovation reports', (database) => {
   let app: ReturnType<typeof createApp>;
+  /** The executive reads the reports of the whole organisation. */
+  let executive: SessionHeaders;
+  let lensManager: SessionHeaders;
+  let partner: SessionHeaders;
   const get = async (path: string) => {
-    const response = await app.request(path);
+    const response = await app.request(path, { headers: executive });
     expect(response.status, path).toBe(200);
     return response;
   };
@@ -49,11 +55,11 @@ describeEachEngine('renovation reports', (database) => {
   beforeAll(async () => {
     const db = database();
     const patrimony = await createSmallPatrimony(db);
-    const org = patrimony.organisationId;
+    const org = systemActor(patrimony.organisationId, 'test');
     // A second territory: the Arras agency moves to a directorate of its own.
-    const [littoral] = await db.query<{ id: number }>(`INSERT INTO directorates (organisation_id, external_id, name) VALUES ($1, 'DT2', 'Direction territoriale Littoral') RETURNING id`, [org]);
-    await db.query('UPDATE agencies SET directorate_id = $1 WHERE organisation_id = $2 AND id = $3', [littoral!.id, org, patrimony.agencyIds.arras]);
-    const dwellings = (await db.query<{ id: number; building: number }>('SELECT id, building_id AS building FROM dwellings WHERE organisation_id = $1 ORDER BY id', [org]));
+    const [littoral] = await db.query<{ id: number }>(`INSERT INTO directorates (organisation_id, external_id, name) VALUES ($1, 'DT2', 'Direction territoriale Littoral') RETURNING id`, [org.organisationId]);
+    await db.query('UPDATE agencies SET directorate_id = $1 WHERE organisation_id = $2 AND id = $3', [littoral!.id, org.organisationId, patrimony.agencyIds.arras]);
+    const dwellings = (await db.query<{ id: number; building: number }>('SELECT id, building_id AS building FROM dwellings WHERE organisation_id = $1 ORDER BY id', [org.organisationId]));
     const lens = dwellings.filter((d) => d.building === patrimony.buildingIds.lensTower).map((d) => d.id);
     const arras = dwellings.filter((d) => d.building === patrimony.buildingIds.arrasHouse).map((d) => d.id);
     const frameworkId = await createConvention(db, org, { externalId: 'CADRE', kind: 'framework', frameworkId: null, name: 'Convention cadre 2024–2033', firstYear: 2024, lastYear: 2033, investmentCents: 100_000_000_00, operatingCents: 50_000_000_00, signedOn: null });
@@ -75,6 +81,10 @@ describeEachEngine('renovation reports', (database) => {
     await addFinancingLine(db, org, b.id, { source: 'departement_operating', amountCents: 5_000_00, status: 'requested', conventionId: null, note: null }, '2025-01-01');
     await addFinancingLine(db, org, c.id, { source: 'departement_operating', amountCents: 7_500_50, status: 'notified', conventionId: y2025, note: null }, '2025-01-01');
     app = createApp({ db, config: readConfig({}) });
+    const users = await createRoleUsers(db, patrimony);
+    executive = (await sessionClient(app, users.executive)).headers;
+    lensManager = (await sessionClient(app, users.agency_manager)).headers;
+    partner = (await sessionClient(app, users.partner)).headers;
   });
 
   it('forecasts the volumes of year N per territory, the XLSX totals matching the database', async () => {
@@ -133,8 +143,22 @@ describeEachEngine('renovation reports', (database) => {
     expect(sheet.totals['Fonctionnement engagé']).toBe(0);
   });
 
+  it('restricts the forecast and the tracking table to the operations of the perimeter; refuses a partner and a caller without session', async () => {
+    const forecast = (await (await app.request('/api/renovation/reports/forecast?year=2025', { headers: lensManager })).json()) as { rows: { territory: string; kind: string }[] };
+    expect(forecast.rows.map((row) => [row.territory, row.kind])).toEqual([['Direction territoriale Artois', 'energy_renovation'], ['Direction territoriale Artois', 'maintenance']]);
+    const tracking = (await (await app.request('/api/renovation/reports/tracking?semester=2025-S1', { headers: lensManager })).json()) as { rows: { externalId: string; statusChanges: { toStatus: string }[] }[] };
+    expect(tracking.rows.map((row) => row.externalId)).toEqual(['A']);
+    // The lines were entered today: none of their history is older than the end of 2025-S1.
+    expect(tracking.rows[0]!.statusChanges).toEqual([]);
+    const now = new Date();
+    const current = (await (await app.request(`/api/renovation/reports/tracking?semester=${now.getFullYear()}-S${now.getMonth() < 6 ? 1 : 2}`, { headers: lensManager })).json()) as typeof tracking;
+    expect(current.rows[0]!.statusChanges.map((change) => change.toStatus)).toEqual(['committed', 'paid', 'notified']);
+    expect((await app.request('/api/renovation/reports/consumption', { headers: partner })).status).toBe(403);
+    expect((await app.request('/api/renovation/reports/consumption')).status).toBe(401);
+  });
+
   it('answers 400 naming the field for a bad semester', async () => {
-    const response = await app.request('/api/renovation/reports/tracking?semester=2025-S3');
+    const response = await app.request('/api/renovation/reports/tracking?semester=2025-S3', { headers: executive });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('query.semester');
   });

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { permission } from '../../access/route-permission.js';
 import { errorResponses } from '../../http/openapi.js';
 import type { AppEnv } from '../../http/context.js';
 import { createRouter } from '../../http/router.js';
@@ -14,22 +15,25 @@ const report = (description: string) => ({
 });
 
 const forecast = createRoute({
+  ...permission('read_renovation'),
   method: 'get', path: '/renovation/reports/forecast', tags, summary: 'November forecast: planned volumes of year N per territory and kind',
   request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100), format: Format }) },
   responses: report('Forecast of the year'),
 });
 const tracking = createRoute({
+  ...permission('read_renovation'),
   method: 'get', path: '/renovation/reports/tracking', tags, summary: 'Semi-annual tracking table of the operations financed by the Département',
   request: { query: z.object({ semester: z.string().regex(/^\d{4}-S[12]$/, 'AAAA-S1 ou AAAA-S2 attendu'), format: Format }) },
   responses: report('Tracking table at the end of the semester'),
 });
 const consumption = createRoute({
+  ...permission('read_renovation'),
   method: 'get', path: '/renovation/reports/consumption', tags, summary: 'Envelope consumption by year for each framework convention',
   request: { query: z.object({ format: Format }) },
   responses: report('Consumption by year'),
 });
 
-const scope = (c: Context<AppEnv>) => [c.get('db'), c.get('actor').organisationId] as const;
+const scope = (c: Context<AppEnv>) => [c.get('db'), c.get('actor')] as const;
 const workbook = (c: Context<AppEnv>, buffer: Buffer, name: string) =>
   c.body(new Uint8Array(buffer), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="${name}.xlsx"` });
 

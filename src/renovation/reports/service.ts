@@ -1,18 +1,23 @@
+import { requireAccess } from '../../access/authorize.js';
 import type { Queryable } from '../../db/database.js';
+import type { Actor } from '../../http/context.js';
+import { perimeterOf } from '../programme/service.js';
 import { currentPhase, expectedHandover, gainPercent } from '../programme/domain/operation.js';
 import { sumCents } from '../programme/domain/money.js';
-import { OPERATION_KIND_LABELS, PHASE_LABELS, PLAN_LABELS } from '../programme/domain/vocabulary.js';
+import { FUNDING_SOURCE_LABELS, FUNDING_STATUS_LABELS, OPERATION_KIND_LABELS, PHASE_LABELS, PLAN_LABELS } from '../programme/domain/vocabulary.js';
 import * as programme from '../programme/repository.js';
 import { departementAmounts, envelopeConsumption, forecastRows, isFinancedByDepartement, semesterEnd, type ForecastRow } from './domain/reports.js';
 import { sheet, writeWorkbook, type SheetColumn } from './workbook.js';
 
 /** The reports, as JSON for the API and as XLSX workbooks for the Département. */
 
-async function loadAll(db: Queryable, organisationId: number, filter: programme.OperationFilter = {}) {
-  const [operations, lines, phases] = await Promise.all([
-    programme.listOperations(db, organisationId, filter, null, 0),
-    programme.listFinancingLines(db, organisationId, null),
-    programme.listPhases(db, organisationId, null),
+/** The operations inside the actor's read_renovation perimeter, with their lines and phases. */
+async function loadAll(db: Queryable, actor: Actor, filter: programme.OperationFilter = {}) {
+  const operations = await programme.listOperations(db, actor.organisationId, perimeterOf(actor, 'read_renovation'), filter, null, 0);
+  const ids = operations.map((operation) => operation.id);
+  const [lines, phases] = await Promise.all([
+    programme.listFinancingLines(db, actor.organisationId, ids),
+    programme.listPhases(db, actor.organisationId, ids),
   ]);
   return { operations, lines, phases };
 }
@@ -26,8 +31,8 @@ const forecastTotals = (rows: readonly ForecastRow[]) => ({
 });
 
 /** The November forecast: planned volumes of year N per territory and kind. */
-export async function forecastReport(db: Queryable, organisationId: number, year: number) {
-  const { operations, lines } = await loadAll(db, organisationId, { year });
+export async function forecastReport(db: Queryable, actor: Actor, year: number) {
+  const { operations, lines } = await loadAll(db, actor, { year });
   const rows = forecastRows(operations, lines, year);
   return { year, rows, totals: forecastTotals(rows) };
 }
@@ -42,16 +47,21 @@ const FORECAST_COLUMNS: SheetColumn<ForecastRow>[] = [
   { header: 'Département fonctionnement', kind: 'euros', value: (row) => row.departementOperatingCents, total: true, width: 26 },
 ];
 
-export async function forecastWorkbook(db: Queryable, organisationId: number, year: number): Promise<Buffer> {
-  const report = await forecastReport(db, organisationId, year);
+export async function forecastWorkbook(db: Queryable, actor: Actor, year: number): Promise<Buffer> {
+  const report = await forecastReport(db, actor, year);
   return writeWorkbook([sheet({ name: `Prévisionnel ${year}`, title: `Volumes prévisionnels ${year} par direction territoriale`, columns: FORECAST_COLUMNS, rows: report.rows })]);
 }
 
-/** The semi-annual tracking table: every operation financed by the Département, as it stands at the end of the semester. */
-export async function trackingReport(db: Queryable, organisationId: number, semester: string) {
+/**
+ * The semi-annual tracking table: every operation financed by the Département, as it stands at
+ * the end of the semester, with the status history of its financing lines up to then.
+ */
+export async function trackingReport(db: Queryable, actor: Actor, semester: string) {
   const at = semesterEnd(semester);
-  const { operations, lines, phases } = await loadAll(db, organisationId);
-  const rows = operations.filter((operation) => isFinancedByDepartement(operation.id, lines)).map((operation) => {
+  const { operations, lines, phases } = await loadAll(db, actor);
+  const financed = operations.filter((operation) => isFinancedByDepartement(operation.id, lines));
+  const changes = await programme.listStatusChanges(db, actor.organisationId, financed.map((operation) => operation.id), at);
+  const rows = financed.map((operation) => {
     const own = phases.filter((dates) => dates.operationId === operation.id);
     return {
       externalId: operation.externalId,
@@ -72,12 +82,20 @@ export async function trackingReport(db: Queryable, organisationId: number, seme
       targetLabel: operation.targetLabel,
       labelAfter: operation.labelAfter,
       gainPercent: gainPercent(operation.energyBefore, operation.energyAfter ?? operation.energyTarget),
+      statusChanges: changes.filter((change) => change.operationId === operation.id)
+        .map(({ operationId: _operation, changedAt, ...change }) => ({ ...change, changedAt: changedAt.toISOString() })),
     };
   });
   return { semester, at, rows };
 }
 
 type TrackingRow = Awaited<ReturnType<typeof trackingReport>>['rows'][number];
+
+const statusLabel = (status: keyof typeof FUNDING_STATUS_LABELS | null) => (status ? FUNDING_STATUS_LABELS[status].fr : '—');
+
+/** One line per change: day, source, from → to, who. */
+const statusHistory = (row: TrackingRow) => row.statusChanges.map((change) =>
+  `${change.changedAt.slice(0, 10)} ${FUNDING_SOURCE_LABELS[change.source].fr} : ${statusLabel(change.fromStatus)} → ${statusLabel(change.toStatus)} (${change.changedBy})`).join('\n');
 
 const phaseLabel = (phase: TrackingRow['phase']) => (phase === 'planned' ? 'Programmée' : phase === 'closed' ? 'Soldée' : PHASE_LABELS[phase].fr);
 
@@ -102,16 +120,21 @@ const TRACKING_COLUMNS: SheetColumn<TrackingRow>[] = [
   { header: 'Étiquette visée', kind: 'text', value: (row) => row.targetLabel },
   { header: 'Étiquette après', kind: 'text', value: (row) => row.labelAfter },
   { header: 'Gain énergétique %', kind: 'percent', value: (row) => row.gainPercent },
+  { header: 'Historique des statuts', kind: 'text', value: (row) => statusHistory(row) || null, width: 70 },
 ];
 
-export async function trackingWorkbook(db: Queryable, organisationId: number, semester: string): Promise<Buffer> {
-  const report = await trackingReport(db, organisationId, semester);
+export async function trackingWorkbook(db: Queryable, actor: Actor, semester: string): Promise<Buffer> {
+  const report = await trackingReport(db, actor, semester);
   return writeWorkbook([sheet({ name: `Suivi ${semester}`, title: `Tableau de suivi des opérations financées au ${report.at}`, columns: TRACKING_COLUMNS, rows: report.rows })]);
 }
 
-/** Envelope consumption by year, for each framework convention. */
-export async function consumptionReport(db: Queryable, organisationId: number) {
-  const [conventions, lines] = await Promise.all([programme.listConventions(db, organisationId), programme.listFinancingLines(db, organisationId, null)]);
+/**
+ * Envelope consumption by year, for each framework convention: the landlord's envelopes, drawn on
+ * by every territory, so any reader of the programme sees the whole figures.
+ */
+export async function consumptionReport(db: Queryable, actor: Actor) {
+  await requireAccess(db, actor, 'read_renovation');
+  const [conventions, lines] = await Promise.all([programme.listConventions(db, actor.organisationId), programme.listFinancingLines(db, actor.organisationId, null)]);
   return envelopeConsumption(conventions, lines);
 }
 
@@ -133,8 +156,8 @@ const CONSUMPTION_COLUMNS: SheetColumn<ConsumptionYear>[] = [
   { header: 'Cumul engagé fonctionnement', kind: 'euros', value: (row) => row.cumulativeOperatingCents, width: 26 },
 ];
 
-export async function consumptionWorkbook(db: Queryable, organisationId: number): Promise<Buffer> {
-  const frameworks = await consumptionReport(db, organisationId);
+export async function consumptionWorkbook(db: Queryable, actor: Actor): Promise<Buffer> {
+  const frameworks = await consumptionReport(db, actor);
   return writeWorkbook(frameworks.map(({ framework, years }, index) => sheet({
     name: `Consommation ${index + 1}`,
     title: `${framework.name} (${framework.firstYear}–${framework.lastYear}) : consommation des enveloppes par année`,
