@@ -79,10 +79,17 @@ export async function objectsOf(db: Database, app: VigieApp, patrimony: SmallPat
   };
   await loadDemoBoard(db, org);
   const firstId = async (sql: string) => (await db.query<{ id: number }>(`${sql} ORDER BY id LIMIT 1`, [org]))[0]?.id;
+  const preLitigationFile = async (incidentId: number) => {
+    const answer = await officer.request('POST', '/pre-litigation/files', { title: 'Dossier de la matrice', incidentIds: [incidentId], persons: [] });
+    if (answer.status !== 201) throw new Error(`fixture pre-litigation file: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body.id as number;
+  };
   const lensOperation = await operation('lens', patrimony.buildingIds.lensTower);
   const arrasOperation = await operation('arras', patrimony.buildingIds.arrasHouse);
+  const incidentId = { lens: await incident({ kind: 'entrance', id: patrimony.entranceIds.lensA }), arras: await incident({ kind: 'building', id: patrimony.buildingIds.arrasHouse }) };
   return {
-    incidentId: { lens: await incident({ kind: 'entrance', id: patrimony.entranceIds.lensA }), arras: await incident({ kind: 'building', id: patrimony.buildingIds.arrasHouse }) },
+    incidentId,
+    fileId: { lens: await preLitigationFile(incidentId.lens), arras: await preLitigationFile(incidentId.arras) },
     residenceId: { lens: patrimony.residenceIds.lens, arras: patrimony.residenceIds.arras },
     buildingId: { lens: patrimony.buildingIds.lensTower, arras: patrimony.buildingIds.arrasHouse },
     entranceId: { lens: patrimony.entranceIds.lensA },
