@@ -145,22 +145,25 @@ function FigureTable({ id, title, head, rows }: { id: string; title: string; hea
   return (
     <section aria-labelledby={`panel-${id}`} className="observatory-panel">
       <h2 id={`panel-${id}`}>{title}</h2>
-      <table className="observatory-table" data-testid={`panel-${id}`}>
-        <thead><tr>{head.map((label) => <th scope="col" key={label}>{label}</th>)}</tr></thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.cells[0]}</th>
-              {row.cells.slice(1).map((cell, index) => (
-                <td key={index}>
-                  {index === 0 && <span className="observatory-bar" style={{ width: `${(numeric(row.bar) / largest) * 4}rem` }} aria-hidden="true" />}
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Long breakdowns (a landlord's communes) scroll inside the panel rather than stretch the page. */}
+      <div className="observatory-scroll" tabIndex={0} role="region" aria-labelledby={`panel-${id}`}>
+        <table className="observatory-table" data-testid={`panel-${id}`}>
+          <thead><tr>{head.map((label) => <th scope="col" key={label}>{label}</th>)}</tr></thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.cells[0]}</th>
+                {row.cells.slice(1).map((cell, index) => (
+                  <td key={index}>
+                    {index === 0 && <span className="observatory-bar" style={{ width: `${(numeric(row.bar) / largest) * 4}rem` }} aria-hidden="true" />}
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
