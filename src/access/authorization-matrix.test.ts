@@ -1,11 +1,14 @@
-import { beforeAll, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readConfig } from '../core/config.js';
 import { createApp } from '../http/app.js';
 import type { VigieApp } from '../http/router.js';
 import { describeEachEngine } from '../../test/support/engines.js';
 import { createSmallPatrimony } from '../../test/support/fixtures.js';
 import { createRoleUsers, sessionClient, type SessionClient } from '../../test/support/auth.js';
-import { objectsOf, pathFor, PUBLIC_PATHS, routesOf, type ObjectIds, type RouteEntry } from '../../test/support/api-routes.js';
+import { objectsOf, pathFor, PUBLIC_PATHS, routesOf, TENANT_NEUTRAL_PARAMS, type ObjectIds, type RouteEntry } from '../../test/support/api-routes.js';
 import { PERMISSIONS, ROLES, roleAllows, type Permission, type Role } from './domain/roles.js';
 
 /**
@@ -27,9 +30,13 @@ describeEachEngine('authorisation matrix (every route × every role)', (database
   let theirs: ObjectIds;
   const clients = {} as Record<Role, SessionClient>;
 
+  let attachments: string;
+  afterAll(() => rm(attachments, { recursive: true, force: true }));
+
   beforeAll(async () => {
+    attachments = await mkdtemp(path.join(tmpdir(), 'vigie-attachments-'));
     const db = database();
-    app = createApp({ db, config: readConfig({}) });
+    app = createApp({ db, config: readConfig({ VIGIE_ATTACHMENTS_DIR: attachments }) });
     routes = (await routesOf(app)).filter((route) => !PUBLIC_PATHS.has(route.path));
     const minePatrimony = await createSmallPatrimony(db);
     const theirPatrimony = await createSmallPatrimony(db, '272000029', 'Autre Habitat');
@@ -73,7 +80,7 @@ describeEachEngine('authorisation matrix (every route × every role)', (database
 
   it('never reaches another organisation’s object, whatever the role', async () => {
     const leaks = [];
-    for (const route of routes.filter((candidate) => candidate.params.length > 0)) {
+    for (const route of routes.filter((candidate) => candidate.params.length > 0 && !candidate.params.some((param) => TENANT_NEUTRAL_PARAMS.has(param)))) {
       const path = pathFor(route, theirs, 'lens');
       if (!path) continue;
       for (const role of ROLES.filter((candidate) => hasPermission(candidate, route.permission))) {

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { JSONSchemaFaker } from 'json-schema-faker';
-import { beforeAll, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROLES, roleAllows, type Role } from '../access/domain/roles.js';
 import { readConfig } from '../core/config.js';
 import type { Database } from '../db/database.js';
@@ -111,9 +114,13 @@ describeEachEngine('API fuzzing from the OpenAPI document', (database) => {
   let objects: ObjectIds[];
   const clients = {} as Record<Role, SessionClient>;
 
+  let attachments: string;
+  afterAll(() => rm(attachments, { recursive: true, force: true }));
+
   beforeAll(async () => {
+    attachments = await mkdtemp(path.join(tmpdir(), 'vigie-attachments-'));
     const db = database();
-    app = createApp({ db, config: readConfig({}) });
+    app = createApp({ db, config: readConfig({ VIGIE_ATTACHMENTS_DIR: attachments }) });
     doc = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
     routes = (await routesOf(app)).filter((route) => !PUBLIC_PATHS.has(route.path));
     const mine = await createSmallPatrimony(db);

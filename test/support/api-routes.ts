@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { Database } from '../../src/db/database.js';
 import type { Permission } from '../../src/access/domain/roles.js';
 import { loadDemoBoard } from '../../src/deliberations/demo/service.js';
@@ -52,6 +53,14 @@ export async function routesOf(app: VigieApp): Promise<RouteEntry[]> {
 /** Where a route's objects lie: Lens (every role's perimeter), Arras (outside the Lens agents' and the partner's). */
 export type Place = 'lens' | 'arras';
 
+const TINY_JPEG = sharp({ create: { width: 8, height: 8, channels: 3, background: '#c33' } }).jpeg().toBuffer();
+
+/**
+ * Parameters whose value names the same thing in every organisation (a category code of the
+ * shared nomenclature): asking for it never reaches another tenant's row.
+ */
+export const TENANT_NEUTRAL_PARAMS = new Set(['code']);
+
 /** One organisation's objects per path parameter; `arras` absent when the object has no place (board decisions). */
 export type ObjectIds = Record<string, Partial<Record<Place, number | string>>>;
 
@@ -84,11 +93,19 @@ export async function objectsOf(db: Database, app: VigieApp, patrimony: SmallPat
     if (answer.status !== 201) throw new Error(`fixture pre-litigation file: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body.id as number;
   };
+  const photo = async (incidentId: number) => {
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(await TINY_JPEG)], { type: 'image/jpeg' }), 'photo.jpg');
+    const response = await app.request(`/api/incidents/${incidentId}/photos`, { method: 'POST', body: form, headers: officer.headers });
+    if (response.status !== 201) throw new Error(`fixture photo: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { id: number }).id;
+  };
   const lensOperation = await operation('lens', patrimony.buildingIds.lensTower);
   const arrasOperation = await operation('arras', patrimony.buildingIds.arrasHouse);
   const incidentId = { lens: await incident({ kind: 'entrance', id: patrimony.entranceIds.lensA }), arras: await incident({ kind: 'building', id: patrimony.buildingIds.arrasHouse }) };
   return {
     incidentId,
+    photoId: { lens: await photo(incidentId.lens), arras: await photo(incidentId.arras) },
     fileId: { lens: await preLitigationFile(incidentId.lens), arras: await preLitigationFile(incidentId.arras) },
     residenceId: { lens: patrimony.residenceIds.lens, arras: patrimony.residenceIds.arras },
     buildingId: { lens: patrimony.buildingIds.lensTower, arras: patrimony.buildingIds.arrasHouse },
