@@ -20,12 +20,12 @@ const unsupported = (detail: string) =>
  */
 export async function preparePhoto(upload: Uint8Array): Promise<PreparedPhoto> {
   const format = await readFormat(upload);
-  const decoded = () => sharp(upload, { limitInputPixels: PHOTO_LIMITS.maxPixels }).rotate();
   const side = PHOTO_LIMITS.longSide;
-  const resized = decoded().resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true });
+  const resized = sharp(upload, { limitInputPixels: PHOTO_LIMITS.maxPixels }).rotate().resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true });
   const encoded = format === 'jpeg' ? resized.jpeg({ quality: 85, mozjpeg: true }) : format === 'png' ? resized.png() : resized.webp({ quality: 85 });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
-  const thumbnail = await decoded()
+  // From the re-encoded image: already upright and stripped, and smaller to decode than the upload.
+  const thumbnail = await sharp(data)
     .resize({ width: PHOTO_LIMITS.thumbnailSide, height: PHOTO_LIMITS.thumbnailSide, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: 75 })
