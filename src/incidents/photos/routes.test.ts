@@ -159,6 +159,11 @@ describeEachEngine('incident photos API', (database) => {
     const missing = await upload(users.agent, id, undefined);
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].field).toContain('photo');
+    for (const [type, body] of [['multipart/form-data; boundary=xyz', 'not a form'], ['application/json', '{"photo":"x"}']] as const) {
+      const odd = await app.request(`/api/incidents/${id}/photos`, { method: 'POST', body, headers: { ...(await as(users.agent)).headers, 'content-type': type } });
+      expect(odd.status, type).toBeGreaterThanOrEqual(400);
+      expect(odd.status, type).toBeLessThan(500);
+    }
 
     const small = await photoWithGps(100, 80);
     for (let n = 0; n < PHOTO_LIMITS.maxPerIncident; n++) expect((await upload(users.agent, id, jpeg(small))).status).toBe(201);
