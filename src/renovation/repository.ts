@@ -2,6 +2,7 @@ import type { Perimeter } from '../access/domain/perimeter.js';
 import type { Queryable } from '../db/database.js';
 import { parameters, residencesWithin } from '../patrimony/perimeter.js';
 import type { DpeClass } from './dpe/domain/labels.js';
+import type { MatchedBy } from './dpe/domain/matching.js';
 import type { DpeRecord } from './dpe/domain/record.js';
 
 /** SQL only: DPE records, the dwellings they belong to, planned operations. */
@@ -21,7 +22,7 @@ export async function dwellingIdsByRpls(db: Queryable, organisationId: number, r
   return new Map(rows.map((row) => [row.rplsId, row.id]));
 }
 
-export type MatchedDpe = DpeRecord & { dwellingId: number; matchedBy: 'rpls' };
+export type MatchedDpe = DpeRecord & { dwellingId: number; matchedBy: MatchedBy };
 
 const RECORD_COLUMNS: [column: string, type: string, value: (record: MatchedDpe) => unknown][] = [
   ['numero_dpe', 'text', (r) => r.numeroDpe],
@@ -123,4 +124,55 @@ export async function listPlannedOperations(db: Queryable, organisationId: numbe
      FROM renovation_operations o WHERE o.organisation_id = $1 AND o.target_label IS NOT NULL ORDER BY o.id`,
     [organisationId],
   );
+}
+
+/** Remembers the BAN identifiers of DPEs matched by RPLS number as addresses of their dwelling's building. */
+export async function learnBanIds(db: Queryable, organisationId: number, pairs: readonly { banId: string; dwellingId: number }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  await db.query(
+    `INSERT INTO building_ban_addresses (organisation_id, ban_id, building_id)
+     SELECT DISTINCT ON (p.ban_id) $1, p.ban_id, d.building_id
+     FROM jsonb_to_recordset($2::jsonb) AS p(ban_id text, dwelling_id integer)
+     JOIN dwellings d ON d.organisation_id = $1 AND d.id = p.dwelling_id
+     ORDER BY p.ban_id, d.building_id
+     ON CONFLICT (organisation_id, ban_id) DO NOTHING`,
+    [organisationId, JSON.stringify(pairs.map((pair) => ({ ban_id: pair.banId, dwelling_id: pair.dwellingId })))],
+  );
+}
+
+export async function buildingsByBanId(db: Queryable, organisationId: number, banIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.query<{ banId: string; buildingId: number }>(
+    'SELECT ban_id AS "banId", building_id AS "buildingId" FROM building_ban_addresses WHERE organisation_id = $1 AND ban_id = ANY($2::text[])',
+    [organisationId, [...banIds]],
+  );
+  return new Map(rows.map((row) => [row.banId, row.buildingId]));
+}
+
+export interface BuildingAddress {
+  buildingId: number;
+  communeInsee: string;
+  streetNumber: string | null;
+  street: string | null;
+  dwellingIds: number[];
+}
+
+/** The buildings of these communes with their address (type and name of the street together) and dwellings. */
+export async function buildingAddresses(db: Queryable, organisationId: number, communes: readonly string[]): Promise<BuildingAddress[]> {
+  return db.query<BuildingAddress>(
+    `SELECT b.id AS "buildingId", b.commune_insee AS "communeInsee", b.street_number AS "streetNumber",
+       nullif(concat_ws(' ', b.street_type, b.street_name), '') AS street,
+       coalesce((SELECT array_agg(d.id ORDER BY d.id) FROM dwellings d WHERE d.organisation_id = b.organisation_id AND d.building_id = b.id), '{}') AS "dwellingIds"
+     FROM buildings b WHERE b.organisation_id = $1 AND b.commune_insee = ANY($2::text[])`,
+    [organisationId, [...communes]],
+  );
+}
+
+/** The dwellings of these buildings. */
+export async function dwellingsOfBuildings(db: Queryable, organisationId: number, buildingIds: readonly number[]): Promise<Map<number, number[]>> {
+  const rows = await db.query<{ buildingId: number; dwellingIds: number[] }>(
+    `SELECT building_id AS "buildingId", array_agg(id ORDER BY id) AS "dwellingIds" FROM dwellings
+     WHERE organisation_id = $1 AND building_id = ANY($2::integer[]) GROUP BY building_id`,
+    [organisationId, [...buildingIds]],
+  );
+  return new Map(rows.map((row) => [row.buildingId, row.dwellingIds]));
 }

@@ -42,7 +42,10 @@ describeEachEngine('renovation: ADEME DPE import and compliance', (database) => 
   it('imports matched DPEs by RPLS number, with recomputed classes, and skips the others', async () => {
     expect(organisationId).toBe(patrimony.organisationId);
     const result = await importDpeTable(database(), organisationId, csv(...ROWS));
-    expect(result).toEqual({ rows: 6, inserted: 5, updated: 0, unmatched: 1, unmatchedSample: ['2362E0000006F'] });
+    expect(result).toEqual({
+      rows: 6, inserted: 5, updated: 0, matchedBy: { rpls: 5, ban: 0, address: 0 },
+      unmatched: 1, unmatchedLines: [{ line: 7, numeroDpe: '2362E0000006F', reason: 'no_key' }],
+    });
     const rows = await stored();
     expect(rows.map((row) => [row.numero_dpe, row.label, row.valid_until, row.electricity_factor])).toEqual([
       ['1962V0000005E', 'C', '2024-12-31', 2.58],

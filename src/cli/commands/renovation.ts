@@ -5,21 +5,27 @@ import { systemActor } from '../../access/system-actor.js';
 import type { Database } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
 import { parseIsoDate } from '../../renovation/dpe/domain/dates.js';
+import { UNMATCHED_REASONS } from '../../renovation/dpe/domain/matching.js';
 import { consumptionWorkbook, forecastWorkbook, trackingWorkbook } from '../../renovation/reports/service.js';
 import { complianceOverview, importDpeFile, resolveOrganisation } from '../../renovation/service.js';
 import { withDatabase } from '../database.js';
+
+/** Unmatched lines printed; public extracts can leave thousands. */
+const UNMATCHED_PRINTED = 50;
 
 /** `vigie import dpe` (under the shared `import` command) and `vigie renovation compliance`. */
 export function registerRenovation(program: Command): void {
   const importCommand = program.commands.find((command) => command.name() === 'import') ?? program.command('import').description('Import data files');
   importCommand
     .command('dpe <file>')
-    .description('Import an ADEME DPE extract (dpe03existant columns, .csv or .xlsx); matched to dwellings by RPLS number, all or nothing, idempotent by numero_dpe')
+    .description('Import an ADEME DPE extract (dpe03existant columns, .csv or .xlsx); matched to dwellings by RPLS number, else BAN identifier or address, all or nothing, idempotent by numero_dpe')
     .option('--organisation <siren>', 'SIREN of the organisation (needed when there are several)')
     .action(async (file: string, options: { organisation?: string }) => {
       const result = await withDatabase(async (db) => importDpeFile(db, await resolveOrganisation(db, options.organisation), file));
       console.log(`DPE lus : ${result.rows} — nouveaux : ${result.inserted}, mis à jour : ${result.updated}, sans logement correspondant : ${result.unmatched}`);
-      if (result.unmatched > 0) console.log(`  non rattachés (extrait) : ${result.unmatchedSample.join(', ')}`);
+      console.log(`  rattachés par numéro RPLS : ${result.matchedBy.rpls}, par identifiant BAN : ${result.matchedBy.ban}, par adresse : ${result.matchedBy.address}`);
+      for (const { line, numeroDpe, reason } of result.unmatchedLines.slice(0, UNMATCHED_PRINTED)) console.log(`  ligne ${line} : ${numeroDpe} — ${UNMATCHED_REASONS[reason].fr}`);
+      if (result.unmatched > UNMATCHED_PRINTED) console.log(`  … et ${result.unmatched - UNMATCHED_PRINTED} autres lignes non rattachées`);
     });
 
   const renovation = program.command('renovation').description('Renovation steering');

@@ -24,7 +24,17 @@ export const ADEME_COLUMNS = {
   altitudeClass: 'classe_altitude',
   climateZone: 'zone_climatique',
   application: 'methode_application_dpe',
+  banCommune: 'code_insee_ban',
+  banStreetNumber: 'numero_voie_ban',
+  banStreet: 'nom_rue_ban',
 } as const;
+
+/** The address the BAN geocoding gave the DPE (used when its RPLS number matches no dwelling). */
+export interface AdemeAddress {
+  communeInsee: string | null;
+  number: string | null;
+  street: string | null;
+}
 
 const REQUIRED = [ADEME_COLUMNS.numeroDpe, ADEME_COLUMNS.issuedOn] as const;
 
@@ -34,7 +44,7 @@ export interface TextTable {
 }
 
 export interface AdemeReadResult {
-  readings: (DpeReading & { line: number })[];
+  readings: (DpeReading & { line: number; address: AdemeAddress })[];
   errors: FieldError[];
 }
 
@@ -65,7 +75,8 @@ export function readAdemeTable(table: TextTable): AdemeReadResult {
       continue;
     }
     seen.set(result.reading.numeroDpe, line);
-    readings.push({ ...result.reading, line });
+    const address = { communeInsee: cell(ADEME_COLUMNS.banCommune), number: cell(ADEME_COLUMNS.banStreetNumber), street: cell(ADEME_COLUMNS.banStreet) };
+    readings.push({ ...result.reading, line, address });
   }
   return { readings, errors };
 }
