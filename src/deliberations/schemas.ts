@@ -121,7 +121,8 @@ export const ItemInputSchema = z
     rapporteur: PersonSchema,
     report: z.array(z.string().trim().min(1).max(20_000)).max(100).default([]),
     decisions: z.array(text(5000)).min(1).max(50),
-    delegation: text(500).nullable().default(null),
+    /** Bureau only: the board decision (its date and number) delegating the matter; the extract cites it. */
+    delegation: z.object({ date: isoDate, reference: text(200) }).nullable().default(null),
     standAsides: z.array(z.object({ memberId: id, reason: text(500) })).default([]),
     attendanceOverrides: z.array(AttendanceSchema).default([]),
     vote: VoteSchema,

@@ -83,9 +83,12 @@ const MATTERS = {
   housing: { code: '8.5', name: 'domaines de competences par themes/politique de la ville-habitat-logement' },
 } as const;
 
-/** The board decision the Bureau's items rely on. */
-const DELEGATION_ACT = 'CA2025_02_02';
-const DELEGATION = `Délibération ${DELEGATION_ACT} du conseil d'administration du 13 février 2025 portant délégations au Bureau`;
+/** The board decisions the Bureau's items rely on: the one of 2021 until its replacement in February 2025. */
+const DELEGATIONS = [
+  { date: '2025-02-13', reference: 'CA2025_02_02' },
+  { date: '2021-09-09', reference: 'CA2021_09_03' },
+];
+const delegationOn = (date: string) => DELEGATIONS.find((d) => d.date <= date)!;
 
 type VoteSpec = 'unanimity' | { against: number; abstentions: number };
 
@@ -310,7 +313,7 @@ function toItem(spec: SessionSpec, item: ItemSpec, index: number): Item {
     rapporteur: item.rapporteur,
     report: item.report,
     decisions: item.decisions,
-    delegation: spec.instance === 'BUREAU' ? DELEGATION : null,
+    delegation: spec.instance === 'BUREAU' ? delegationOn(spec.date) : null,
     standAsides: item.standAsides ?? [],
     attendanceOverrides: [],
     vote: { kind: 'unanimity' },

@@ -22,6 +22,9 @@ describeEachEngine('demo board load', (database) => {
     expect(items.filter((i) => i.status === 'draft')).toEqual([]);
     expect(items.filter((i) => i.status === 'transmitted').length).toBeGreaterThan(0);
     expect(items.filter((i) => i.status === 'adopted').length).toBeGreaterThan(0);
+    // The Bureau's items keep the dated delegation they rely on (the rules would leave them as drafts otherwise).
+    const bureauItem = items.find((i) => i.actNumber === 'BU2025_03_01')!;
+    expect((await repository.findItem(database(), organisationId, bureauItem.id))!.delegation).toEqual({ date: '2025-02-13', reference: 'CA2025_02_02' });
     const back = await repository.findItemsLinkedTo(database(), organisationId, 'funding_convention', 'CONV-CD62-2025-2034');
     expect(back.map((b) => b.actNumber)).toEqual(['CA2025_04_03']);
   });

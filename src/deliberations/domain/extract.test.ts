@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { composeExtract, renderExtractText, type ExtractBlock } from './extract.js';
 import { parseSessionFile } from './parse.js';
 import { frenchLongDate, groupedByCivility } from './names.js';
+import { demoBoardSessions } from '../demo/board.js';
+import { toScdlRow } from './scdl.js';
+import { itemContext, tally } from './tally.js';
 
 const example = parseSessionFile(readFileSync(new URL('../examples/seance-ca-2024-03-14.json', import.meta.url), 'utf8'));
 const block = <K extends ExtractBlock['kind']>(blocks: ExtractBlock[], kind: K) => blocks.find((b) => b.kind === kind) as Extract<ExtractBlock, { kind: K }>;
@@ -76,5 +79,28 @@ describe('extract of one item', () => {
     const blocks = composeExtract(bureau, 1);
     expect(block(blocks, 'title').lines).toContain("DU BUREAU DU CONSEIL D'ADMINISTRATION");
     expect(block(blocks, 'formula').text).toBe('Au vu des éléments proposés et après en avoir délibéré, les membres du Bureau :');
+  });
+});
+
+describe('extract of a Bureau decision', () => {
+  const bureau = (date: string) => demoBoardSessions().find((s) => s.session.instance === 'BUREAU' && s.session.date === date)!;
+
+  it('cites the board delegation it relies on, in the formula and in the SCDL object (CCH art. L. 421-8)', () => {
+    const file = bureau('2025-03-20');
+    const formula = block(composeExtract(file, 1), 'formula');
+    expect(formula.text).toBe(
+      "Au vu des éléments proposés et après en avoir délibéré, les membres du Bureau, en vertu de la délégation consentie par le Conseil d'administration le 13 février 2025 (délibération n° CA2025_02_02) :",
+    );
+    expect(block(composeExtract(file, 1), 'title').lines).toContain("DU BUREAU DU CONSEIL D'ADMINISTRATION");
+    const ctx = itemContext(file, file.items[0]!);
+    expect(toScdlRow(ctx, tally(ctx)).DELIB_OBJET).toBe(`${file.items[0]!.subject} (décision du Bureau en vertu de la délégation consentie par le Conseil d'administration le 13 février 2025 (délibération n° CA2025_02_02))`);
+  });
+
+  it('cites the delegation in force on the session date', () => {
+    expect(block(composeExtract(bureau('2025-01-23'), 1), 'formula').text).toContain('le 9 septembre 2021 (délibération n° CA2021_09_03)');
+  });
+
+  it('keeps the board formula unchanged', () => {
+    expect(block(composeExtract(example, 2), 'formula').text).toBe("Au vu des éléments proposés et après en avoir délibéré, les membres du Conseil d'administration :");
   });
 });

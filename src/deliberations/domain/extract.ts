@@ -22,11 +22,13 @@ export type ExtractBlock = BlockBase &
     | { kind: 'subject'; text: string }
     | { kind: 'directorate'; directorate: string; rapporteur: string }
     | { kind: 'report'; paragraphs: string[] }
-    | { kind: 'formula'; text: string }
+    | { kind: 'formula'; text: string; delegation: Delegation | null }
     | { kind: 'decisions'; decisions: string[] }
     | { kind: 'standAsides'; names: string[] }
     | { kind: 'vote'; outcome: 'adopted' | 'rejected' | 'undetermined'; unanimous: boolean; rows: VoteRow[] }
   );
+
+type Delegation = NonNullable<SessionFile['items'][number]['delegation']>;
 
 export interface VoteRow {
   label: string;
@@ -36,6 +38,17 @@ export interface VoteRow {
 
 const ASSEMBLY_NAME = { board: "du Conseil d'administration", bureau: 'du Bureau' } as const;
 const TITLE_INSTANCE = { board: "DU CONSEIL D'ADMINISTRATION", bureau: "DU BUREAU DU CONSEIL D'ADMINISTRATION" } as const;
+/** "en vertu de la délégation consentie par le Conseil d'administration le 13 février 2025 (délibération n° CA2025_02_02)". */
+export const delegationPhrase = (d: Delegation) =>
+  `en vertu de la délégation consentie par le Conseil d'administration le ${frenchLongDate(d.date)} (délibération n° ${d.reference})`;
+
+/** The Bureau acts by delegation of the board (CCH L. 421-8): its formula says which one. */
+function formula(kind: 'board' | 'bureau', delegation: Delegation | null): string {
+  const members = `les membres ${ASSEMBLY_NAME[kind]}`;
+  const by = kind === 'bureau' && delegation ? `, ${delegationPhrase(delegation)}` : '';
+  return `Au vu des éléments proposés et après en avoir délibéré, ${members}${by} :`;
+}
+
 const MAJORITY_LABEL = { present_or_represented: 'à la majorité des membres présents ou représentés', votes_cast: 'à la majorité des suffrages exprimés' } as const;
 
 function attendanceBlocks(ctx: ItemContext): ExtractBlock[] {
@@ -98,7 +111,8 @@ export function composeExtract(file: SessionFile, rank: number): ExtractBlock[] 
   const president: Member = ctx.members.get(session.president)!;
   const dg = landlord.directorGeneral;
   const { transmittedOn, publishedOn } = item.transmission ?? {};
-  const formula = `Au vu des éléments proposés et après en avoir délibéré, les membres ${ASSEMBLY_NAME[kind]} :`;
+  const delegation = kind === 'bureau' ? (item.delegation ?? null) : null;
+  const formulaText = formula(kind, delegation);
   return [
     ...(transmittedOn && publishedOn ? [{ kind: 'executory' as const, transmittedOn, publishedOn, lines: ['Acte certifié exécutoire'] }] : []),
     {
@@ -121,7 +135,7 @@ export function composeExtract(file: SessionFile, rank: number): ExtractBlock[] 
     { kind: 'subject', text: item.subject, lines: [item.subject] },
     { kind: 'directorate', directorate: item.directorate, rapporteur: rapporteurName(item.rapporteur), lines: [item.directorate, `Rapporteur : ${rapporteurName(item.rapporteur)}`] },
     { kind: 'report', paragraphs: item.report, lines: item.report },
-    { kind: 'formula', text: formula, lines: ['*****', formula] },
+    { kind: 'formula', text: formulaText, delegation, lines: ['*****', formulaText] },
     { kind: 'decisions', decisions: item.decisions, lines: item.decisions.map((d) => ` ${d}`) },
     ...standAsideBlocks(ctx),
     voteBlock(ctx),

@@ -99,8 +99,8 @@ const ItemSchema = z.object({
   rapporteur: PersonSchema,
   report: z.array(z.string()),
   decisions: z.array(z.string().min(1)).min(1),
-  /** Bureau only: the board decision delegating this matter to the Bureau. */
-  delegation: z.string().min(1).nullable().optional(),
+  /** Bureau only: the board decision delegating this matter to the Bureau, cited by the extract. */
+  delegation: z.object({ date: isoDate, reference: z.string().min(1) }).nullable().optional(),
   standAsides: z.array(z.object({ member: memberId, reason: z.string().min(1) })).default([]),
   attendanceOverrides: z.array(AttendanceSchema).default([]),
   vote: VoteSchema,

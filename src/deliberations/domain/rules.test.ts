@@ -196,7 +196,7 @@ describe('acts', () => {
     const file = session((f) => {
       f.session.instance = 'BUREAU';
       f.session.attendance = ['m01', 'm02', 'm11', 'm17', 'm21', 'm22', 'm23'].map((member) => ({ member, status: 'present' as const }));
-      f.items = [{ ...item(f, 1), vote: { kind: 'unanimity' }, delegation: null }, { ...item(f, 4), rank: 2, attendanceOverrides: [], delegation: 'CA du 16 septembre 2021, n° CA2021_09_05' }];
+      f.items = [{ ...item(f, 1), vote: { kind: 'unanimity' }, delegation: null }, { ...item(f, 4), rank: 2, attendanceOverrides: [], delegation: { date: '2021-09-16', reference: 'CA2021_09_05' } }];
     });
     const findings = checkSession(file);
     expect(findings.map((f) => [f.code, f.item])).toEqual([
@@ -204,6 +204,17 @@ describe('acts', () => {
       ['BUREAU_DELEGATION_MISSING', 1],
       ['QUORUM_RULE_UNKNOWN', 2],
     ]);
+  });
+
+  it('refuses a Bureau item relying on a delegation given after its session (CCH art. L. 421-8)', () => {
+    const file = session((f) => {
+      f.session.instance = 'BUREAU';
+      f.session.attendance = ['m01', 'm02', 'm11', 'm17', 'm21', 'm22', 'm23'].map((member) => ({ member, status: 'present' as const }));
+      f.items = [{ ...item(f, 1), vote: { kind: 'unanimity' }, delegation: { date: '2024-03-15', reference: 'CA2024_03_09' } }];
+    });
+    expect(codes(checkSession(file), 1)).toContain('BUREAU_DELEGATION_AFTER_SESSION');
+    file.items[0]!.delegation = { date: '2024-03-14', reference: 'CA2024_03_09' };
+    expect(codes(checkSession(file), 1)).not.toContain('BUREAU_DELEGATION_AFTER_SESSION');
   });
 
   it('checks the act number format (@ctes: 15 characters at most, A–Z 0–9 _) and its uniqueness', () => {

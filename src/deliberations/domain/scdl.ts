@@ -2,6 +2,7 @@
  * One row of the SCDL "Délibérations" dataset (schema 2.1.5, schema.data.gouv.fr/scdl/deliberations)
  * for one item, and the checks the schema and its arithmetic imply.
  */
+import { delegationPhrase } from './extract.js';
 import { error, warning, type Finding } from './findings.js';
 import { SOURCES } from './sources.js';
 import { voteCounts, type ItemContext, type Tally } from './tally.js';
@@ -28,7 +29,8 @@ export function toScdlRow(ctx: ItemContext, t: Tally): ScdlRow {
     DELIB_DATE: file.session.date,
     DELIB_MATIERE_CODE: item.matter?.code ?? null,
     DELIB_MATIERE_NOM: item.matter?.name ?? null,
-    DELIB_OBJET: item.subject,
+    // The schema has no field for it: a Bureau decision states its delegation in its object, as its extract does.
+    DELIB_OBJET: ctx.instance.kind === 'bureau' && item.delegation ? `${item.subject} (décision du Bureau ${delegationPhrase(item.delegation)})` : item.subject,
     BUDGET_ANNEE: null,
     BUDGET_NOM: null,
     PREF_ID: item.transmission?.prefectureId ?? null,

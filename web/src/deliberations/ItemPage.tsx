@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../shared/useDocumentTitle.js';
 import { ITEM_STATUSES, memberName, rosterOf, type Check, type Item, type ItemInput, type Member, type Session } from './api.js';
 import { sendJson, useResource } from '../shared/api.js';
 import { Findings } from './Findings.js';
+import { ItemAttendance } from './ItemAttendance.js';
 import { extractPdfUrl, sessionPath } from './paths.js';
 import { ItemLinks } from './ItemLinks.js';
 import { ProblemAlert } from '../shared/ProblemAlert.js';
@@ -57,14 +58,14 @@ function ItemDetails({ item, members, check, onSaved }: { item: Item; members: M
       <section aria-labelledby="form-title">
         <h2 id="form-title">{t('deliberations.item.formTitle')}</h2>
         <RemoteView remote={session}>
-          {(s) => <ItemForm key={JSON.stringify(item)} item={item} roster={rosterOf(members, s.instanceId, s.date)} bureau={s.instanceKind === 'bureau'} onSaved={onSaved} />}
+          {(s) => <ItemForm key={JSON.stringify(item)} item={item} session={s} roster={rosterOf(members, s.instanceId, s.date)} onSaved={onSaved} />}
         </RemoteView>
       </section>
     </>
   );
 }
 
-function ItemForm({ item, roster, bureau, onSaved }: { item: Item; roster: Member[]; bureau: boolean; onSaved: () => void }) {
+function ItemForm({ item, session, roster, onSaved }: { item: Item; session: Session; roster: Member[]; onSaved: () => void }) {
   const { t } = useTranslation();
   const { id: _, sessionId: __, links: ___, ...initial } = item;
   const [input, setInput] = useState<ItemInput>(initial);
@@ -72,6 +73,7 @@ function ItemForm({ item, roster, bureau, onSaved }: { item: Item; roster: Membe
   const [decisions, setDecisions] = useState(item.decisions.join('\n'));
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const bureau = session.instanceKind === 'bureau';
   const update = (patch: Partial<ItemInput>) => {
     setSaved(false);
     setInput((current) => ({ ...current, ...patch }));
@@ -100,8 +102,8 @@ function ItemForm({ item, roster, bureau, onSaved }: { item: Item; roster: Membe
         <label>{t('deliberations.item.actNumber')}<input value={input.actNumber} onChange={(e) => update({ actNumber: e.target.value })} /></label>
         <label className="form-grid__wide">{t('deliberations.item.subject')}<input value={input.subject} onChange={(e) => update({ subject: e.target.value })} /></label>
         <label>{t('deliberations.item.directorate')}<input value={input.directorate} onChange={(e) => update({ directorate: e.target.value })} /></label>
-        {bureau && <label className="form-grid__wide">{t('deliberations.item.delegation')}<input value={input.delegation ?? ''} onChange={(e) => update({ delegation: e.target.value || null })} /></label>}
       </div>
+      {bureau && <DelegationFields delegation={input.delegation} onChange={(delegation) => update({ delegation })} />}
       <label className="block-label">{t('deliberations.item.report')}<textarea rows={6} value={report} onChange={(e) => { setSaved(false); setReport(e.target.value); }} /></label>
       <label className="block-label">{t('deliberations.item.decisions')}<textarea rows={4} value={decisions} onChange={(e) => { setSaved(false); setDecisions(e.target.value); }} /></label>
 
@@ -119,6 +121,12 @@ function ItemForm({ item, roster, bureau, onSaved }: { item: Item; roster: Membe
             );
           })}
         </ul>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('deliberations.item.attendanceTitle')}</legend>
+        <ItemAttendance roster={roster} sessionAttendance={session.attendance} overrides={input.attendanceOverrides}
+          onChange={(attendanceOverrides) => update({ attendanceOverrides })} />
       </fieldset>
 
       <fieldset>
@@ -147,5 +155,24 @@ function ItemForm({ item, roster, bureau, onSaved }: { item: Item; roster: Membe
       {saved && <p role="status">{t('deliberations.item.saved')}</p>}
       <ProblemAlert error={error} />
     </form>
+  );
+}
+
+/** The board decision a Bureau item relies on: both its date and its number are cited by the extract. */
+function DelegationFields({ delegation, onChange }: { delegation: ItemInput['delegation']; onChange: (delegation: ItemInput['delegation']) => void }) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState(delegation?.date ?? '');
+  const [reference, setReference] = useState(delegation?.reference ?? '');
+  const change = (nextDate: string, nextReference: string) => {
+    setDate(nextDate);
+    setReference(nextReference);
+    onChange(nextDate && nextReference.trim() ? { date: nextDate, reference: nextReference.trim() } : null);
+  };
+  return (
+    <fieldset className="form-grid">
+      <legend>{t('deliberations.item.delegation')}</legend>
+      <label>{t('deliberations.item.delegationDate')}<input type="date" value={date} onChange={(e) => change(e.target.value, reference)} /></label>
+      <label>{t('deliberations.item.delegationReference')}<input value={reference} onChange={(e) => change(date, e.target.value)} /></label>
+    </fieldset>
   );
 }

@@ -11,9 +11,18 @@ export function checkActNumber(ctx: ItemContext): Finding[] {
   return [error('ACT_NUMBER_FORMAT', `Numéro d’acte « ${actNumber} » invalide : 15 caractères au plus, lettres majuscules A–Z, chiffres et « _ » uniquement.`, SOURCES.actes, rank)];
 }
 
+/** The Bureau decides only by delegation of the board: the item cites that board decision, taken before the session. */
 export function checkBureauDelegation(ctx: ItemContext): Finding[] {
-  if (ctx.instance.kind !== 'bureau' || ctx.item.delegation) return [];
-  return [error('BUREAU_DELEGATION_MISSING', 'Décision du Bureau sans référence à la délibération du conseil lui donnant délégation.', SOURCES.cchL421_8Bureau, ctx.item.rank)];
+  const { delegation, rank } = ctx.item;
+  if (ctx.instance.kind !== 'bureau') return [];
+  if (!delegation) return [error('BUREAU_DELEGATION_MISSING', 'Décision du Bureau sans référence à la délibération du conseil lui donnant délégation.', SOURCES.cchL421_8Bureau, rank)];
+  if (delegation.date <= ctx.file.session.date) return [];
+  return [error(
+    'BUREAU_DELEGATION_AFTER_SESSION',
+    `La délégation invoquée (${delegation.reference}, ${delegation.date}) est postérieure à la séance du Bureau (${ctx.file.session.date}).`,
+    SOURCES.cchL421_8Bureau,
+    rank,
+  )];
 }
 
 export function checkTransmissionDates(ctx: ItemContext): Finding[] {

@@ -66,7 +66,7 @@ export function checkRemoteAttendance(ctx: ItemContext): Finding[] {
   if (ctx.instance.remoteAttendanceAllowed) return [];
   return ctx.roster
     .filter((m) => ctx.attendance.get(m.id)?.status === 'remote')
-    .map((m) => error('REMOTE_NOT_ALLOWED', `${shortName(m)} participe à distance alors que l’instance ne le permet pas : il n’est pas compté présent.`, SOURCES.instanceRules, ctx.item.rank));
+    .map((m) => error('REMOTE_NOT_ALLOWED', `${shortName(m)} participe à distance alors que l’instance ne le permet pas : il n’est pas compté présent.`, SOURCES.cchR421_13Remote, ctx.item.rank));
 }
 
 export function checkOverrides(ctx: ItemContext): Finding[] {
