@@ -8,7 +8,7 @@ export function DemoAccounts({ demo }: { demo: NonNullable<LoginSettings['demo']
     <section aria-labelledby="demo-accounts" className="login__demo" data-testid="demo-accounts">
       <h2 id="demo-accounts">{t('access.demo.title')}</h2>
       <p>{t('access.demo.intro')} <strong>{t('access.demo.password')}</strong> <code data-testid="demo-password">{demo.password}</code></p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="demo-accounts">
         <table className="table">
           <caption className="visually-hidden">{t('access.demo.title')}</caption>
           <thead><tr><th scope="col">{t('access.demo.email')}</th><th scope="col">{t('access.demo.role')}</th><th scope="col">{t('access.demo.who')}</th></tr></thead>
