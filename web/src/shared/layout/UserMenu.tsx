@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { signOut } from '../../access/api.js';
 import { LOGIN_PATH, PASSWORD_PATH } from '../../access/paths.js';
 import { useSession } from '../../access/SessionContext.js';
+import { wipeLocalData } from '../../offline/wipe.js';
 
 /** The signed-in person, their role(s), and the way out. */
 export function UserMenu() {
@@ -15,6 +16,8 @@ export function UserMenu() {
   const logout = async () => {
     // The session ends on the server first; a failure still leaves this page signed out.
     await signOut().catch(() => undefined);
+    // Nothing of the agent's work stays on the phone: the offline queue and the kept API answers.
+    await wipeLocalData().catch(() => undefined);
     signedOut();
     navigate(LOGIN_PATH, { replace: true });
   };
