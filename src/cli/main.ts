@@ -9,6 +9,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerPurge } from './commands/purge.js';
 import { registerRenovation } from './commands/renovation.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
@@ -31,6 +32,7 @@ registerDemo(program);
 registerIncidents(program);
 registerUser(program);
 registerAudit(program);
+registerPurge(program);
 
 try {
   await program.parseAsync();

@@ -17,6 +17,8 @@ export interface Config {
   smtp: SmtpConfig | undefined;
   /** The address users reach the app at, for links in emails. */
   publicUrl: string;
+  /** Hours between two runs of the retention purge inside `vigie serve`; 0 turns it off. */
+  purgeIntervalHours: number;
 }
 
 export type AttachmentsConfig =
@@ -49,7 +51,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachments: readAttachments(env),
     smtp: env.VIGIE_SMTP_URL ? { url: env.VIGIE_SMTP_URL, from: env.VIGIE_MAIL_FROM || 'Vigie <vigie@localhost>' } : undefined,
     publicUrl: (env.VIGIE_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    purgeIntervalHours: readPurgeInterval(env.VIGIE_PURGE_INTERVAL_HOURS),
   };
+}
+
+function readPurgeInterval(text: string | undefined): number {
+  const hours = Number(text ?? 24);
+  // A timer cannot wait longer than 2^31 ms (about 596 hours).
+  if (!Number.isFinite(hours) || hours < 0 || hours > 500) throw new Error(`VIGIE_PURGE_INTERVAL_HOURS must be a number of hours from 0 (off) to 500, got "${text}"`);
+  return hours;
 }
 
 /** VIGIE_S3_BUCKET selects object storage; otherwise files go under VIGIE_ATTACHMENTS_DIR (default <data>/attachments). */

@@ -1,5 +1,5 @@
 import { recordAudit } from '../access/audit.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { deletePhotosOlderThan } from '../incidents/photos/service.js';
 import { systemActor } from '../access/system-actor.js';
 import type { AttachmentStore } from '../storage/attachment-store.js';
@@ -24,7 +24,7 @@ export interface PurgeOptions {
   label?: string;
 }
 
-export async function loadPolicy(db: Database, organisationId: number): Promise<RetentionPolicy> {
+export async function loadPolicy(db: Queryable, organisationId: number): Promise<RetentionPolicy> {
   return effectivePolicy(await repository.policyOverrides(db, organisationId));
 }
 

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../core/config.js';
 import { openDatabase } from '../../db/open.js';
+import { schedulePurge } from '../../gdpr/purge-job.js';
 import { startServer } from '../../http/server.js';
 import { databaseHasNoOrganisation } from '../../patrimony/demo/service.js';
 import { loadCommunes } from '../../patrimony/reference/communes.js';
+import { attachmentStoreFor } from '../../storage/attachment-store.js';
 import { loadDemoPrinting } from './demo.js';
 
 export function registerServe(program: Command): void {
@@ -17,6 +19,7 @@ export function registerServe(program: Command): void {
       await loadCommunes(db);
       if (options.demoIfEmpty && (await databaseHasNoOrganisation(db))) await loadDemoPrinting(db);
       const server = await startServer(db, config);
+      if (config.purgeIntervalHours > 0) schedulePurge(db, attachmentStoreFor(config.attachments), config.purgeIntervalHours);
       console.log(`Vigie is ready on http://localhost:${config.port} (${db.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
       const stop = () => server.close(() => void db.close().then(() => process.exit(0)));
       process.once('SIGINT', stop);
