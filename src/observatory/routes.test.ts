@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../access/domain/roles.js';
 import { readConfig } from '../core/config.js';
@@ -203,6 +204,31 @@ describeEachEngine('observatory API', (database) => {
       expect((await as('partner', `/observatory/dashboard?${year}&residenceId=${patrimony.residenceIds.lens}`)).status).toBe(200);
       expect((await as('partner', `/observatory/dashboard?${year}&entranceId=${patrimony.entranceIds.lensA}`)).status).toBe(403);
       expect((await as('partner', `/observatory/dashboard?${year}&commune=62041`)).status).toBe(403);
+    });
+    it('exports the figures each caller may read, as CSV, XLSX and GeoJSON', async () => {
+      const csv = async (role: Role) => (await as(role, `/observatory/export?${year}&format=csv`)).body as string;
+      const officerCsv = await csv('observatory_officer');
+      expect(officerCsv.split('\n')[0]).toBe('panel,key,label,incidents,dwellings,ratePer100Dwellings,damageCost');
+      expect(officerCsv).toMatch(/^period,current,2025-01 → 2025-12,6,7,/m);
+      expect(officerCsv).toMatch(new RegExp(`^agency,${patrimony.agencyIds.arras},`, 'm'));
+      const partnerCsv = await csv('partner');
+      expect(partnerCsv).toMatch(/^family,D,D,< 5,/m);
+      expect(partnerCsv).not.toMatch(/^agency,/m);
+      const agentCsv = await csv('agent');
+      expect(agentCsv).toMatch(/^period,current,2025-01 → 2025-12,5,6,/m);
+      expect(agentCsv).not.toMatch(new RegExp(`^agency,${patrimony.agencyIds.arras},`, 'm'));
+
+      const xlsx = await app.request(`/api/observatory/export?${year}&format=xlsx`, { headers: clients.partner.headers });
+      expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="observatoire-2025-01-2025-12.xlsx"');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await xlsx.arrayBuffer());
+      const values = workbook.worksheets[0]!.getSheetValues().flat().filter((value) => value !== undefined);
+      expect(values).toContain('< 5');
+
+      const geojson = await as('agent', `/observatory/export?${year}&format=geojson`);
+      const features = geojson.body.features as { properties: { incidents: number } }[];
+      expect(features.reduce((sum, feature) => sum + feature.properties.incidents, 0)).toBe(5);
+      expect((await app.request(`/api/observatory/export?${year}`)).status).toBe(401);
     });
   });
 

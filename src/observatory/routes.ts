@@ -5,6 +5,7 @@ import { createRouter } from '../http/router.js';
 import {
   ClusterQuerySchema, ClustersSchema, DashboardSchema, FilterQuerySchema, HallLevelsSchema, HeatmapSchema, HotspotQuerySchema, HotspotsSchema, StaffInputSchema,
 } from './schemas.js';
+import { EXPORT_FORMATS, exportDashboard } from './export.js';
 import * as service from './service.js';
 
 const tags = ['observatory'];
@@ -44,6 +45,23 @@ const hallLevels = createRoute({
   responses: { 200: json(HallLevelsSchema, 'Halls with their levels'), ...errorResponses },
 });
 
+const exportFile = createRoute({
+  ...permission('read_aggregates'),
+  method: 'get', path: '/observatory/export', tags, summary: 'The dashboard as CSV or XLSX, the map heat as GeoJSON, for the filters (perimeter and partner suppression applied)',
+  request: { query: FilterQuerySchema.extend({ format: z.enum(EXPORT_FORMATS).default('csv') }) },
+  responses: {
+    200: {
+      content: {
+        'text/csv': { schema: z.string() },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+        'application/geo+json': { schema: z.any() },
+      },
+      description: 'The file, as an attachment',
+    },
+    ...errorResponses,
+  },
+});
+
 const setStaff = createRoute({
   ...permission('manage_patrimony'),
   method: 'put', path: '/observatory/staff', tags, summary: 'Staff per agency (input of the per-100-staff rates)',
@@ -64,6 +82,11 @@ export function observatoryRoutes() {
       return c.json(await service.hotspots(c.get('db'), c.get('actor'), service.filterOf(query), { unit, cellSize, distance }), 200);
     })
     .openapi(hallLevels, async (c) => c.json(await service.hallLevels(c.get('db'), c.get('actor'), service.filterOf(c.req.valid('query'))), 200))
+    .openapi(exportFile, async (c) => {
+      const { format, ...query } = c.req.valid('query');
+      const file = await exportDashboard(c.get('db'), c.get('actor'), service.filterOf(query), format);
+      return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"` });
+    })
     .openapi(setStaff, async (c) => {
       const agencies = await service.setStaff(c.get('db'), c.get('actor'), c.req.valid('json').agencies);
       return c.json(agencies.map(({ agencyId, name, staff }) => ({ agencyId, name, staff })), 200);

@@ -40,6 +40,15 @@ function Panels({ data, filters }: { data: Dashboard; filters: Filters }) {
         {t('observatory.dashboard.period', data.period.current)} · {t('observatory.dashboard.dwellings', { count: data.dwellings })} ·{' '}
         <Link to={query ? `${MAP_PATH}?${query}` : MAP_PATH}>{t('observatory.dashboard.openMap')}</Link>
       </p>
+      <p data-testid="exports">
+        {t('observatory.dashboard.export')}{' '}
+        {(['csv', 'xlsx', 'geojson'] as const).map((format, index) => (
+          <span key={format}>
+            {index > 0 && ' · '}
+            <a href={`/api/observatory/export?${[query, `format=${format}`].filter(Boolean).join('&')}`} download>{t(`observatory.dashboard.exportFormat.${format}`)}</a>
+          </span>
+        ))}
+      </p>
       <Indicators data={data} />
       <div className="observatory-columns">
         <FigureTable
