@@ -123,6 +123,13 @@ describeEachEngine('incident photos API', (database) => {
     expect(await storedFiles(id)).toHaveLength(2);
     const elsewhere = await upload(users.agent, await incident('lens'), jpeg(gpsPhoto), 'phone-42-photo-1');
     expect(elsewhere.status).toBe(409);
+
+    // Two sends racing (the phone's queue and a manual retry): one photo, the loser's files removed.
+    const raced = await incident('lens');
+    const both = await Promise.all([1, 2].map(() => upload(users.agent, raced, jpeg(gpsPhoto), 'phone-42-photo-2')));
+    expect(both.map((answer) => answer.status).sort()).toEqual([200, 201]);
+    expect(both[0]!.body.id).toBe(both[1]!.body.id);
+    expect(await storedFiles(raced)).toHaveLength(2);
   });
 
   it('refuses another agency’s agent (403), a role without the permission (403), and hides confidential incidents (404)', async () => {
