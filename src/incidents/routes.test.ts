@@ -319,6 +319,10 @@ describeEachEngine('incidents API', (database) => {
       expect(csv).toContain(`\r\n${lensIncident};`);
       expect(csv).not.toContain(`\r\n${arrasIncident};`);
       expect((await send(agent, 'GET', `/incidents?residenceId=${patrimony.residenceIds.arras}`)).body.items).toEqual([]);
+      const nearArras = `/incidents/places/nearest?lon=2.7819&lat=50.2931`;
+      expect(((await send(app, 'GET', nearArras)).body as unknown[]).length).toBeGreaterThan(0);
+      expect((await send(agent, 'GET', nearArras)).body).toEqual([]);
+      expect(((await send(agent, 'GET', '/incidents/places/nearest?lon=2.8197&lat=50.4388')).body as unknown[]).length).toBe(3);
     });
 
     it('lets an agent comment in its perimeter but not follow up, and an agency manager follow up in its agency only', async () => {

@@ -264,9 +264,11 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
 
 const NEAREST_PLACE_RADIUS_METRES = 200;
 
-/** Buildings and entrances near a tapped point or the phone's position, nearest first. */
+/** Buildings and entrances near a tapped point or the phone's position, nearest first: those the actor may record at. */
 export function nearestPlaces(db: Queryable, actor: Actor, lon: number, lat: number) {
-  return repository.listNearestPlaces(db, actor.organisationId, lon, lat, NEAREST_PLACE_RADIUS_METRES, 5);
+  const perimeter = perimeterFor(actor, 'record_incident');
+  if (!perimeter) throw forbidden('Permission « record_incident » refusée (permission denied)');
+  return repository.listNearestPlaces(db, actor.organisationId, perimeter, lon, lat, NEAREST_PLACE_RADIUS_METRES, 5);
 }
 
 // ——— Follow-up ———

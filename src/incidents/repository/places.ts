@@ -1,3 +1,5 @@
+import type { Perimeter } from '../../access/domain/perimeter.js';
+import { perimeterCondition } from './perimeter.js';
 import type { Queryable } from '../../db/database.js';
 import type { PlaceKind } from '../domain/vocabulary.js';
 
@@ -87,7 +89,10 @@ export interface NearestPlace {
  * Entrances and buildings within `radius` metres of a point, nearest first (Lambert-93
  * distances); an entrance without its own position stands at its building's.
  */
-export async function listNearestPlaces(db: Queryable, organisationId: number, lon: number, lat: number, radius: number, limit: number): Promise<NearestPlace[]> {
+export async function listNearestPlaces(db: Queryable, organisationId: number, perimeter: Perimeter, lon: number, lat: number, radius: number, limit: number): Promise<NearestPlace[]> {
+  const params: unknown[] = [organisationId, lon, lat, radius, limit];
+  const inPerimeter = perimeterCondition(perimeter, (value) => `$${params.push(value)}`,
+    { organisation: 'r.organisation_id', agency: 'r.agency_id', building: 'c.building_id', residence: 'c.residence_id' });
   return db.query<NearestPlace>(
     `WITH tap AS (SELECT ST_SetSRID(ST_MakePoint($2, $3), 4326) AS point),
      nearby AS (
@@ -107,9 +112,9 @@ export async function listNearestPlaces(db: Queryable, organisationId: number, l
        round(ST_Distance(ST_Transform(c.geom, 2154), ST_Transform(tap.point, 2154))::numeric, 1) AS "distanceMetres"
      FROM candidates c CROSS JOIN tap
      JOIN residences r ON r.organisation_id = $1 AND r.id = c.residence_id
-     WHERE ST_DWithin(ST_Transform(c.geom, 2154), ST_Transform(tap.point, 2154), $4)
+     WHERE ST_DWithin(ST_Transform(c.geom, 2154), ST_Transform(tap.point, 2154), $4) ${inPerimeter ? `AND ${inPerimeter}` : ''}
      ORDER BY "distanceMetres", c.kind DESC, c.id
      LIMIT $5`,
-    [organisationId, lon, lat, radius, limit],
+    params,
   );
 }
