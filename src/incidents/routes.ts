@@ -7,6 +7,7 @@ import {
   CreateIncidentSchema, HallLevelsQuerySchema, HallLevelsSchema, IncidentDetailSchema, IncidentIdParam, IncidentPageSchema,
   ListFiltersSchema, ListQuerySchema, MergeSchema, NearestPlaceSchema, NearestQuerySchema, TransitionSchema, UpdateIncidentSchema,
 } from './schemas.js';
+import { notifyActionAdded, notifyStatusChange } from './notifications/service.js';
 import * as service from './service.js';
 
 const tags = ['incidents'];
@@ -115,10 +116,19 @@ export function incidentRoutes() {
     .openapi(detail, async (c) => c.json(await service.readIncident(c.get('db'), c.get('actor'), c.req.valid('param').incidentId), 200))
     .openapi(update, async (c) =>
       c.json(await service.updateIncident(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json')), 200))
-    .openapi(transition, async (c) =>
-      c.json(await service.transitionIncident(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json')), 200))
-    .openapi(addAction, async (c) =>
-      c.json(await service.addAction(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json')), 201))
+    .openapi(transition, async (c) => {
+      const { incidentId } = c.req.valid('param');
+      const incident = await service.transitionIncident(c.get('db'), c.get('actor'), incidentId, c.req.valid('json'));
+      // The reporter hears what became of the report; the answer does not wait for the mail server.
+      void notifyStatusChange(c.get('db'), c.get('config'), c.get('actor'), incidentId, incident.status);
+      return c.json(incident, 200);
+    })
+    .openapi(addAction, async (c) => {
+      const { incidentId } = c.req.valid('param');
+      const action = await service.addAction(c.get('db'), c.get('actor'), incidentId, c.req.valid('json'));
+      void notifyActionAdded(c.get('db'), c.get('config'), c.get('actor'), incidentId, action.kind);
+      return c.json(action, 201);
+    })
     .openapi(addComment, async (c) =>
       c.json(await service.addComment(c.get('db'), c.get('actor'), c.req.valid('param').incidentId, c.req.valid('json').body, c.req.valid('json').sensitiveTextConfirmed), 201))
     .openapi(merge, async (c) =>

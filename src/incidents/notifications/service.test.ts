@@ -92,6 +92,16 @@ describeEachEngine('incident notifications by email', (database) => {
     expect(parse(received[0]!.raw).subject).toBe(`[Vigie] Signalement n° ${id} : Dépôt de plainte / Report #${id}: Complaint filed`);
   });
 
+  it('is sent when the incident moves through the API (the answer does not wait for it)', async () => {
+    const id = await recordedBy(users.agent);
+    received.length = 0;
+    const moved = await officer.request('POST', `/incidents/${id}/transitions`, { to: 'qualified' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    await expect.poll(() => received.length).toBe(1);
+    expect(received[0]!.to).toEqual([users.agent.email]);
+    expect(parse(received[0]!.raw).subject).toContain(`n° ${id} : qualifié`);
+  });
+
   it('sends nothing for one’s own change, a disabled account, or when SMTP is off; a server down is logged, not thrown', async () => {
     const id = await recordedBy(users.observatory_officer);
     received.length = 0;
