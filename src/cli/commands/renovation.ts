@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
 import { parseIsoDate } from '../../renovation/dpe/domain/dates.js';
 import { UNMATCHED_REASONS } from '../../renovation/dpe/domain/matching.js';
+import { importOperationFile } from '../../renovation/programme/import/service.js';
 import { consumptionWorkbook, forecastWorkbook, trackingWorkbook } from '../../renovation/reports/service.js';
 import { complianceOverview, importDpeFile, resolveOrganisation } from '../../renovation/service.js';
 import { withDatabase } from '../database.js';
@@ -26,6 +27,16 @@ export function registerRenovation(program: Command): void {
       console.log(`  rattachés par numéro RPLS : ${result.matchedBy.rpls}, par identifiant BAN : ${result.matchedBy.ban}, par adresse : ${result.matchedBy.address}`);
       for (const { line, numeroDpe, reason } of result.unmatchedLines.slice(0, UNMATCHED_PRINTED)) console.log(`  ligne ${line} : ${numeroDpe} — ${UNMATCHED_REASONS[reason].fr}`);
       if (result.unmatched > UNMATCHED_PRINTED) console.log(`  … et ${result.unmatched - UNMATCHED_PRINTED} autres lignes non rattachées`);
+    });
+
+  importCommand
+    .command('operations <file>')
+    .description('Import planned renovation operations (.csv or .xlsx, one line per operation; see docs/renovation.md); all or nothing, idempotent by operation_code')
+    .option('--organisation <siren>', 'SIREN of the organisation (needed when there are several)')
+    .action(async (file: string, options: { organisation?: string }) => {
+      const result = await withDatabase(async (db) =>
+        importOperationFile(db, systemActor(await resolveOrganisation(db, options.organisation), 'cli:import operations'), file));
+      console.log(`Opérations lues : ${result.operations} — créées : ${result.created}, mises à jour : ${result.updated}`);
     });
 
   const renovation = program.command('renovation').description('Renovation steering');

@@ -344,3 +344,22 @@ export async function listStatusChanges(db: Queryable, organisationId: number, o
     [organisationId, operationIds ? [...operationIds] : null, untilDay ?? null],
   );
 }
+
+/** Dwelling ids by dwelling code, and the dwelling ids of each building by building code (unknown codes absent). */
+export async function dwellingIdsByCodes(db: Queryable, organisationId: number, dwellingCodes: readonly string[], buildingCodes: readonly string[]) {
+  const [dwellings, buildings] = await Promise.all([
+    db.query<{ code: string; id: number }>('SELECT external_id AS code, id FROM dwellings WHERE organisation_id = $1 AND external_id = ANY($2::text[])', [organisationId, [...dwellingCodes]]),
+    db.query<{ code: string; ids: number[] }>(
+      `SELECT b.external_id AS code, coalesce(array_agg(d.id ORDER BY d.id) FILTER (WHERE d.id IS NOT NULL), '{}') AS ids
+       FROM buildings b LEFT JOIN dwellings d ON d.organisation_id = b.organisation_id AND d.building_id = b.id
+       WHERE b.organisation_id = $1 AND b.external_id = ANY($2::text[]) GROUP BY b.external_id`,
+      [organisationId, [...buildingCodes]]),
+  ]);
+  return { byDwelling: new Map(dwellings.map((row) => [row.code, row.id])), byBuilding: new Map(buildings.map((row) => [row.code, row.ids])) };
+}
+
+/** Of these external ids, those already used by an operation. */
+export async function existingExternalIds(db: Queryable, organisationId: number, externalIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db.query<{ code: string }>('SELECT external_id AS code FROM renovation_operations WHERE organisation_id = $1 AND external_id = ANY($2::text[])', [organisationId, [...externalIds]]);
+  return new Set(rows.map((row) => row.code));
+}

@@ -52,7 +52,7 @@ async function directorateOf(db: Queryable, organisationId: number, dwellingIds:
 }
 
 /** Refuses (403, naming the field) dwellings that are not all inside one of the actor's manage_renovation perimeters. */
-async function requireDwellingsWithin(db: Queryable, actor: Actor, dwellingIds: readonly number[]): Promise<void> {
+export async function requireDwellingsWithin(db: Queryable, actor: Actor, dwellingIds: readonly number[]): Promise<void> {
   const places = await repository.dwellingSetPlaces(db, actor.organisationId, dwellingIds);
   if (!authorize(actor, 'manage_renovation', places)) {
     throw new AppError('forbidden', 'Logements hors de votre périmètre (dwellings outside your perimeter)', [{ field: 'dwellingIds', message: 'hors de votre périmètre (outside your perimeter)' }]);
