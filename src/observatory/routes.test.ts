@@ -200,7 +200,7 @@ describeEachEngine('observatory API', (database) => {
       expect((await as('partner', `/observatory/hall-levels?${year}`)).body).toMatchObject({ entrances: [], withheld: 'partner' });
       const heat = await as('partner', `/observatory/heatmap?from=2024-01&to=2025-12`);
       expect(heat.body.points).toEqual([expect.objectContaining({ weight: 6 })]);
-      expect((await as('partner', `/observatory/hotspots?${year}&unit=building`)).body.unit).toBe('cell');
+      expect((await as('partner', `/observatory/hotspots?${year}&unit=building`)).body).toMatchObject({ unit: 'cell', cellSize: 500 });
       expect((await as('partner', `/observatory/dashboard?${year}&residenceId=${patrimony.residenceIds.lens}`)).status).toBe(200);
       expect((await as('partner', `/observatory/dashboard?${year}&entranceId=${patrimony.entranceIds.lensA}`)).status).toBe(403);
       expect((await as('partner', `/observatory/dashboard?${year}&commune=62041`)).status).toBe(403);

@@ -132,6 +132,7 @@ export const HotspotsSchema = z
   .object({
     period: Range,
     unit: z.enum(['building', 'cell']),
+    cellSize: z.number().nullable().openapi({ description: 'Side of the cells used (metres; partners get 500 at least), null for buildings' }),
     distance: z.number(),
     units: z.array(z.object({
       id: z.number(), lon: z.number(), lat: z.number(), dwellings: z.number(), incidents: Count, ratePer100Dwellings: z.union([z.number(), Hidden]),

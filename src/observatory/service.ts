@@ -136,7 +136,7 @@ export async function hotspots(db: Queryable, actor: Actor, filter: ObservatoryF
   const incidents = await repository.incidentsByBuilding(db, scope, filter, filter.period);
   const units = buildings.map((building) => ({ id: building.buildingId, lon: building.lon, lat: building.lat, dwellings: building.dwellings, incidents: incidents.get(building.buildingId) ?? 0 }));
   const found = unit === 'cell' ? cellHotspots(units, cellSize, options) : buildingHotspots(units, options);
-  return { period: filter.period, unit, distance: options.distance, units: partner ? partnerUnits(found) : found };
+  return { period: filter.period, unit, cellSize: unit === 'cell' ? cellSize : null, distance: options.distance, units: partner ? partnerUnits(found) : found };
 }
 
 /** Levels of the halls in scope; partners read nothing finer than a residence. */

@@ -17,13 +17,13 @@ export function DashboardPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('observatory.dashboard.title'));
   const [filters, setFilters] = useObservatoryFilters();
-  const { dashboard, agencies } = useDashboard(filters);
+  const { dashboard, agencies, period } = useDashboard(filters);
   return (
     <>
       <ObservatoryNav />
       <h1>{t('observatory.dashboard.title')}</h1>
       <p className="lead">{t('observatory.dashboard.intro')}</p>
-      <FilterBar filters={filters} onChange={setFilters} agencies={agencies} />
+      <FilterBar filters={filters} onChange={setFilters} agencies={agencies} period={period} />
       <RemoteView remote={dashboard}>{(data) => <Panels data={data} filters={filters} />}</RemoteView>
     </>
   );

@@ -16,9 +16,11 @@ interface FilterBarProps {
   onChange: (next: Filters) => void;
   /** The agencies the reader may choose among (none for partners). */
   agencies: readonly { agencyId: number; name: string }[];
+  /** The period the figures cover, shown when the address names none (the server's default). */
+  period?: { from: string; to: string };
 }
 
-export function FilterBar({ filters, onChange, agencies }: FilterBarProps) {
+export function FilterBar({ filters, onChange, agencies, period }: FilterBarProps) {
   const { t } = useTranslation();
   const prefix = useId();
   const set = (key: FilterKey) => (event: { target: { value: string } }) => onChange({ ...filters, [key]: event.target.value || undefined });
@@ -35,8 +37,8 @@ export function FilterBar({ filters, onChange, agencies }: FilterBarProps) {
     <form className="observatory-filters" onSubmit={(event) => event.preventDefault()}>
       <fieldset>
         <legend>{t('observatory.filters.legend')}</legend>
-        {field('from', t('observatory.filters.from'), (id) => <input id={id} type="month" value={filters.from ?? ''} onChange={set('from')} />)}
-        {field('to', t('observatory.filters.to'), (id) => <input id={id} type="month" value={filters.to ?? ''} onChange={set('to')} />)}
+        {field('from', t('observatory.filters.from'), (id) => <input id={id} type="month" value={filters.from ?? period?.from ?? ''} onChange={set('from')} />)}
+        {field('to', t('observatory.filters.to'), (id) => <input id={id} type="month" value={filters.to ?? period?.to ?? ''} onChange={set('to')} />)}
         {agencies.length > 0 && field('agencyId', t('observatory.filters.agency'), select('agencyId', agencies.map((agency) => ({ value: String(agency.agencyId), label: agency.name }))))}
         {field('family', t('observatory.filters.family'), select('family', FAMILIES.map((family) => ({ value: family, label: t(`incidents.family.${family}`) }))))}
         {field('severity', t('observatory.filters.severity'), select('severity', SEVERITIES.map((severity) => ({ value: severity, label: t(`incidents.severity.${severity}`) }))))}

@@ -12,7 +12,7 @@ import type { Clusters, HallLevels, Heatmap, Hotspots } from './api.js';
 import { FilterBar, useObservatoryFilters } from './FilterBar.js';
 import { filtersQuery, incidentListQuery, type Filters } from './filters.js';
 import { useFigure } from './format.js';
-import { HALLS, HEAT, hallData, heatData, HOTSPOTS, hotspotData, observatoryLayers, type LayerName } from './layers.js';
+import { HALLS, HEAT, hallData, heatData, HOTSPOTS, hotspotData, observatoryLayers, RATES, rateCells, type LayerName } from './layers.js';
 import { ObservatoryNav } from './ObservatoryNav.js';
 import { PointMarkers } from './pointMarkers.js';
 import { SuppressionNote } from './SuppressionNote.js';
@@ -21,28 +21,32 @@ import { useDashboard } from './useDashboard.js';
 const api = (path: string, filters: Filters, extra = '') => `/api/observatory/${path}?${[filtersQuery(filters), extra].filter(Boolean).join('&')}`;
 /** The whole world at zoom 0: every indexed incident in a handful of clusters, to count what the map holds. */
 const WORLD = 'bbox=-180,-85,180,85&zoom=0';
+/** Side of the choropleth's cells asked for (metres); partners get 500 m at least. */
+const RATE_CELL = 200;
 
 export function MapPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('observatory.map.title'));
   const [filters, setFilters] = useObservatoryFilters();
-  const { dashboard, agencies } = useDashboard(filters);
+  const { dashboard, agencies, period } = useDashboard(filters);
   const heat = useApi<Heatmap>(api('heatmap', filters));
   const hotspots = useApi<Hotspots>(api('hotspots', filters, 'unit=building'));
   const halls = useApi<HallLevels>(api('hall-levels', filters));
+  const cells = useApi<Hotspots>(api('hotspots', filters, `unit=cell&cellSize=${RATE_CELL}`));
   const world = useApi<Clusters>(api('clusters', filters, WORLD));
   return (
     <>
       <ObservatoryNav />
       <h1>{t('observatory.map.title')}</h1>
       <p className="lead">{t('observatory.map.intro')}</p>
-      <FilterBar filters={filters} onChange={setFilters} agencies={agencies} />
+      <FilterBar filters={filters} onChange={setFilters} agencies={agencies} period={period} />
       {dashboard.state === 'ready' && <SuppressionNote suppression={dashboard.data.suppression} />}
       <RemoteView remote={world}>
         {(total) => <MapTotal total={total} />}
       </RemoteView>
       <ObservatoryMap filters={filters} heat={heat.state === 'ready' ? heat.data : undefined}
-        hotspots={hotspots.state === 'ready' ? hotspots.data : undefined} halls={halls.state === 'ready' ? halls.data : undefined} />
+        hotspots={hotspots.state === 'ready' ? hotspots.data : undefined} halls={halls.state === 'ready' ? halls.data : undefined}
+        cells={cells.state === 'ready' ? cells.data : undefined} />
     </>
   );
 }
@@ -65,14 +69,16 @@ interface MapProps {
   heat?: Heatmap;
   hotspots?: Hotspots;
   halls?: HallLevels;
+  /** Gi* cells, whose rates make the choropleth. */
+  cells?: Hotspots;
 }
 
-function ObservatoryMap({ filters, heat, hotspots, halls }: MapProps) {
+function ObservatoryMap({ filters, heat, hotspots, halls, cells }: MapProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const figure = useFigure();
   const [map, setMap] = useState<MapLibreMap>();
-  const [visible, setVisible] = useState<Record<LayerName, boolean>>({ clusters: true, heatmap: true, hotspots: true, halls: false });
+  const [visible, setVisible] = useState<Record<LayerName, boolean>>({ clusters: true, heatmap: true, rates: false, hotspots: true, halls: false });
   const fitted = useRef(false);
   const latest = useRef({ filters, visible, t, figure, navigate });
   latest.current = { filters, visible, t, figure, navigate };
@@ -89,7 +95,7 @@ function ObservatoryMap({ filters, heat, hotspots, halls }: MapProps) {
 
   const onLoad = useCallback((loaded: MapLibreMap) => {
     const empty = { type: 'FeatureCollection' as const, features: [] };
-    for (const source of [HEAT, HOTSPOTS, HALLS]) loaded.addSource(source, { type: 'geojson', data: empty });
+    for (const source of [RATES, HEAT, HOTSPOTS, HALLS]) loaded.addSource(source, { type: 'geojson', data: empty });
     for (const layer of observatoryLayers()) loaded.addLayer(layer);
     markers.current = new PointMarkers(loaded, {
       describe: (feature) => {
@@ -140,7 +146,13 @@ function ObservatoryMap({ filters, heat, hotspots, halls }: MapProps) {
     if (source) source.period = halls.quarter;
   }, [map, halls]);
   useEffect(() => {
+    if (!map || !cells) return;
+    // Partners' cells may be wider than asked: the answer gives the size used.
+    map.getSource<GeoJSONSource>(RATES)?.setData(rateCells(cells, cells.cellSize ?? RATE_CELL));
+  }, [map, cells]);
+  useEffect(() => {
     if (!map) return;
+    map.setLayoutProperty(RATES, 'visibility', visible.rates ? 'visible' : 'none');
     map.setLayoutProperty(HEAT, 'visibility', visible.heatmap ? 'visible' : 'none');
     map.setLayoutProperty(HOTSPOTS, 'visibility', visible.hotspots ? 'visible' : 'none');
     map.setLayoutProperty(HALLS, 'visibility', visible.halls ? 'visible' : 'none');
@@ -152,7 +164,7 @@ function ObservatoryMap({ filters, heat, hotspots, halls }: MapProps) {
     <figure className="map-figure">
       <fieldset className="observatory-layers">
         <legend>{t('observatory.map.layers')}</legend>
-        {(['clusters', 'heatmap', 'hotspots', 'halls'] as const).map((layer) => (
+        {(['clusters', 'heatmap', 'rates', 'hotspots', 'halls'] as const).map((layer) => (
           <label key={layer}><input type="checkbox" checked={visible[layer]} onChange={() => toggle(layer)} /> {t(`observatory.map.${layer}`)}</label>
         ))}
       </fieldset>

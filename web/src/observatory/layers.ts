@@ -1,4 +1,4 @@
-import type { FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { HallLevels, Heatmap, Hotspots } from './api.js';
 
@@ -6,7 +6,27 @@ import type { HallLevels, Heatmap, Hotspots } from './api.js';
 export const HEAT = 'observatory-heat';
 export const HOTSPOTS = 'observatory-hotspots';
 export const HALLS = 'observatory-halls';
-export type LayerName = 'clusters' | 'heatmap' | 'hotspots' | 'halls';
+export const RATES = 'observatory-rates';
+export type LayerName = 'clusters' | 'heatmap' | 'rates' | 'hotspots' | 'halls';
+
+/** Metres of one degree of latitude (and of longitude at the equator). */
+const DEGREE = 111_320;
+
+/**
+ * The choropleth of rates per 100 dwellings on the hotspot cells (squares of `cellSize` metres
+ * around each centre, drawn in degrees at that latitude); hidden rates are not drawn.
+ */
+export function rateCells(cells: Hotspots, cellSize: number): FeatureCollection<Polygon, { rate: number }> {
+  return {
+    type: 'FeatureCollection',
+    features: cells.units.flatMap((unit) => {
+      if (typeof unit.ratePer100Dwellings !== 'number') return [];
+      const half = { lat: cellSize / 2 / DEGREE, lon: cellSize / 2 / (DEGREE * Math.cos((unit.lat * Math.PI) / 180)) };
+      const ring = [[-1, -1], [1, -1], [1, 1], [-1, 1], [-1, -1]].map(([x, y]) => [unit.lon + x! * half.lon, unit.lat + y! * half.lat]);
+      return [{ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [ring] }, properties: { rate: unit.ratePer100Dwellings } }];
+    }),
+  };
+}
 
 const points = <P>(items: readonly { lon: number; lat: number }[], properties: (index: number) => P): FeatureCollection<Point, P> => ({
   type: 'FeatureCollection',
@@ -32,6 +52,14 @@ const LEVEL_COLOURS = ['match', ['get', 'level'], 'red', '#c00000', 'orange', '#
 
 export function observatoryLayers(): LayerSpecification[] {
   return [
+    {
+      id: RATES, type: 'fill', source: RATES,
+      paint: {
+        'fill-color': ['interpolate', ['linear'], ['get', 'rate'], 0, '#fff5eb', 5, '#fdae6b', 15, '#e6550d', 40, '#7f2704'],
+        'fill-opacity': 0.6,
+        'fill-outline-color': 'rgba(0,0,0,0.15)',
+      },
+    },
     {
       id: HEAT, type: 'heatmap', source: HEAT,
       paint: {

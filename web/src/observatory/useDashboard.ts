@@ -9,5 +9,5 @@ export function useDashboard(filters: Filters) {
   const dashboard = useApi<Dashboard>(dashboardUrl(filters));
   const period = useApi<Dashboard>(dashboardUrl({ from: filters.from, to: filters.to }));
   const agencies = period.state === 'ready' ? period.data.agencies : [];
-  return { dashboard, agencies };
+  return { dashboard, agencies, period: period.state === 'ready' ? period.data.period.current : undefined };
 }
