@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../shared/api.js';
-import { sendJson, type Convention, type FinancingLineInput, type OperationDetail, type Problem } from './api.js';
+import { ProblemError, sendJson, useApi } from '../shared/api.js';
+import type { Convention, FinancingLineInput, OperationDetail } from './api.js';
 import { FUNDING_SOURCES, FUNDING_STATUSES, labelIn } from './labels.js';
 import { parseEurosToCents } from './money.js';
 
@@ -20,7 +20,7 @@ export function FinancingForm({ operationId, onAdded }: { operationId: number; o
   const [status, setStatus] = useState<Status>('committed');
   const [amount, setAmount] = useState('');
   const [conventionId, setConventionId] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<ProblemError | null>(null);
   const [added, setAdded] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -29,23 +29,24 @@ export function FinancingForm({ operationId, onAdded }: { operationId: number; o
     setAdded(false);
     const amountCents = parseEurosToCents(amount);
     if (amountCents === null || amountCents === 0) {
-      setProblem({ status: 400, detail: t('renovation.financing.badAmount'), errors: [{ field: 'amountCents', message: t('renovation.financing.badAmount') }] });
+      setProblem(new ProblemError(400, t('renovation.financing.badAmount'), [{ field: 'amountCents', message: t('renovation.financing.badAmount') }]));
       return;
     }
     setBusy(true);
     const chosen = isDepartement(source) ? (conventionId || String(applications[0]?.id ?? '')) : '';
-    const sent = await sendJson<OperationDetail>('POST', `/api/renovation/operations/${operationId}/financing`, {
-      source, status, amountCents, conventionId: chosen ? Number(chosen) : null,
-    } satisfies FinancingLineInput);
-    setBusy(false);
-    if (!sent.ok) {
-      setProblem(sent.problem);
-      return;
+    try {
+      const detail = await sendJson<OperationDetail>('POST', `/api/renovation/operations/${operationId}/financing`, {
+        source, status, amountCents, conventionId: chosen ? Number(chosen) : null,
+      } satisfies FinancingLineInput);
+      setProblem(null);
+      setAdded(true);
+      setAmount('');
+      onAdded(detail);
+    } catch (error) {
+      setProblem(error instanceof ProblemError ? error : new ProblemError(0, String(error), []));
+    } finally {
+      setBusy(false);
     }
-    setProblem(null);
-    setAdded(true);
-    setAmount('');
-    onAdded(sent.data);
   };
 
   return (
@@ -69,7 +70,7 @@ export function FinancingForm({ operationId, onAdded }: { operationId: number; o
         <div>
           <label htmlFor="line-amount">{t('renovation.financing.amount')} <span className="hint">{t('renovation.financing.amountHint')}</span></label>
           <input id="line-amount" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)}
-            aria-invalid={problem?.errors?.some((error) => error.field === 'amountCents') || undefined} aria-describedby={problem ? 'financing-problem' : undefined} />
+            aria-invalid={problem?.errors.some((error) => error.field === 'amountCents') || undefined} aria-describedby={problem ? 'financing-problem' : undefined} />
         </div>
         {isDepartement(source) && (
           <div>
@@ -83,7 +84,7 @@ export function FinancingForm({ operationId, onAdded }: { operationId: number; o
       <div className="renovation-actions">
         <button type="submit" className="button" disabled={busy}>{t('renovation.financing.submit')}</button>
       </div>
-      {problem && <div role="alert" id="financing-problem" className="alert" data-testid="financing-refusal">{problem.detail}</div>}
+      {problem && <div role="alert" id="financing-problem" className="alert" data-testid="financing-refusal">{problem.message}</div>}
       {added && <p role="status" className="success">{t('renovation.financing.added')}</p>}
     </form>
   );

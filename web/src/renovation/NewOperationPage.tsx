@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { getJson, type ResidenceDetail, type ResidenceSummary } from '../shared/api.js';
+import { getJson, ProblemError, sendJson, type ResidenceDetail, type ResidenceSummary } from '../shared/api.js';
+import { ProblemAlert } from '../shared/ProblemAlert.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
-import { sendJson, type OperationDetail, type OperationInput, type Problem } from './api.js';
+import type { OperationDetail, OperationInput } from './api.js';
 import { labelIn, OPERATION_KINDS, PLANS } from './labels.js';
 import { parseEurosToCents } from './money.js';
 import { operationPath } from './paths.js';
@@ -25,7 +26,7 @@ export function NewOperationPage() {
     name: '', kind: 'energy_renovation', plan: 'pmt_2025_2030', programmeYear: String(new Date().getFullYear() + 1), endDate: '',
     planned: '', labelBefore: '', targetLabel: 'C', energyBefore: '',
   });
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<ProblemError | null>(null);
   const set = (key: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value });
 
   const search = async () => {
@@ -47,17 +48,20 @@ export function NewOperationPage() {
       ...(plannedCents === null ? [{ field: 'plannedCents', message: t('renovation.financing.badAmount') }] : []),
     ];
     if (errors.length > 0) {
-      setProblem({ status: 400, detail: errors.map((error) => error.message).join(' '), errors });
+      setProblem(new ProblemError(400, errors.map((error) => error.message).join(' '), errors));
       return;
     }
-    const sent = await sendJson<OperationDetail>('POST', '/api/renovation/operations', {
-      name: fields.name, kind: fields.kind as OperationInput['kind'], plan: fields.plan as OperationInput['plan'], programmeYear: Number(fields.programmeYear),
-      dwellingIds: residence!.dwellings.map((dwelling) => dwelling.id), endDate: fields.endDate, plannedCents: plannedCents!,
-      labelBefore: (fields.labelBefore || null) as OperationInput['labelBefore'], targetLabel: (fields.targetLabel || null) as OperationInput['targetLabel'],
-      energyBefore: fields.energyBefore ? Number(fields.energyBefore) : null,
-    } satisfies OperationInput);
-    if (sent.ok) navigate(operationPath(sent.data.id));
-    else setProblem(sent.problem);
+    try {
+      const created = await sendJson<OperationDetail>('POST', '/api/renovation/operations', {
+        name: fields.name, kind: fields.kind as OperationInput['kind'], plan: fields.plan as OperationInput['plan'], programmeYear: Number(fields.programmeYear),
+        dwellingIds: residence!.dwellings.map((dwelling) => dwelling.id), endDate: fields.endDate, plannedCents: plannedCents!,
+        labelBefore: (fields.labelBefore || null) as OperationInput['labelBefore'], targetLabel: (fields.targetLabel || null) as OperationInput['targetLabel'],
+        energyBefore: fields.energyBefore ? Number(fields.energyBefore) : null,
+      } satisfies OperationInput);
+      navigate(operationPath(created.id));
+    } catch (error) {
+      setProblem(error instanceof ProblemError ? error : new ProblemError(0, String(error), []));
+    }
   };
 
   return (
@@ -141,12 +145,7 @@ export function NewOperationPage() {
         <div className="renovation-actions">
           <button type="submit" className="button">{t('renovation.create.submit')}</button>
         </div>
-        {problem && (
-          <div role="alert" className="alert">
-            <p>{problem.detail}</p>
-            {problem.errors && <ul>{problem.errors.map((error) => <li key={`${error.field}${error.message}`}>{error.field} : {error.message}</li>)}</ul>}
-          </div>
-        )}
+        <ProblemAlert error={problem} />
       </form>
     </>
   );
