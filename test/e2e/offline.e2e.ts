@@ -143,6 +143,37 @@ describe.skipIf(!chromiumAvailable())('offline field capture on a phone', () => 
     await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
     await expect.poll(() => outboxItems().count()).toBe(0);
     expect((await onServer(description)).map((incident) => incident.photos)).toEqual([1]);
+  });
+
+  it('signing out leaves nothing of the agent’s work on the phone, unsent drafts included', async () => {
+    await guarded.context.unrouteAll({ behavior: 'ignoreErrors' });
+    // The recordings cannot get through (a dead zone for writes): the draft waits on the phone.
+    await guarded.context.route('**/api/incidents', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback()));
+    await page.getByRole('button', { name: 'Signaler un autre incident' }).click();
+    const description = `Tags dans la cage d’escalier (${tag}).`;
+    await recordIncident(description);
+    await expect.poll(() => outboxItems().count()).toBe(1);
+    // Signed out before the queue could send it: the draft goes with the session.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/connexion');
+    const left = await page.evaluate(async () => {
+      const kept = (await caches.has('vigie-api')) ? (await (await caches.open('vigie-api')).keys()).map((request) => new URL(request.url).pathname) : [];
+      const queued = await new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('vigie-outbox');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          if (!db.objectStoreNames.contains('incidents')) return resolve(0);
+          const counting = db.transaction('incidents').objectStore('incidents').count();
+          counting.onsuccess = () => resolve(counting.result);
+        };
+      });
+      return { kept, queued };
+    });
+    // The login page's public settings may be kept again; nothing of the agent's.
+    expect(left.kept.filter((path) => path !== '/api/settings')).toEqual([]);
+    expect(left.queued).toBe(0);
+    expect(await onServer(description)).toEqual([]);
     expect(guarded.externalRequests).toEqual([]);
     expect(guarded.pageErrors.filter((error) => !NETWORK_FAILURE.test(error))).toEqual([]);
   });
