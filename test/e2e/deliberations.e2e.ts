@@ -121,18 +121,50 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     await screenshot(page, 'deliberations-item');
   });
 
+  it('overrides the attendance for this item only, and the rules count it', async () => {
+    // Monsieur ETIENNE leaves before the vote: absent, the four votes no longer add up.
+    await page.getByLabel('Présence de M. Yves ETIENNE pour ce point').selectOption('absent');
+    expect(await page.getByTestId('item-attendance-summary').textContent()).toBe('Présents : 3 · pouvoirs : 1 · excusés : 0 · absents : 1');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('VOTE_TOTAL_MISMATCH');
+
+    // He leaves his proxy to the president: the count holds again.
+    await page.getByLabel('Présence de M. Yves ETIENNE pour ce point').selectOption('excused_with_proxy');
+    await page.getByLabel('Titulaire du pouvoir de M. Yves ETIENNE pour ce point').selectOption({ label: 'M. Paul ARNAUD' });
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+
+    const members = (await api<Member[]>('/api/deliberations/members')).filter((m) => m.instanceIds.includes(boardId));
+    const id = (lastName: string) => members.find((m) => m.lastName === lastName)!.id;
+    const session = await journeySession();
+    const item = () => api<Item>(`/api/deliberations/items/${session!.items[0]!.id}`);
+    await expect.poll(async () => (await item()).attendanceOverrides).toEqual([{ memberId: id('Etienne'), status: 'excused_with_proxy', proxyHolderId: id('Arnaud') }]);
+    expect((await item()).status).toBe('adopted');
+    await expect.poll(() => page.getByTestId('findings').textContent()).toContain('Aucune erreur');
+    // The page reloaded the item: its form shows the saved override.
+    await expect.poll(() => page.getByLabel('Présence de M. Yves ETIENNE pour ce point').inputValue()).toBe('excused_with_proxy');
+    // The session's own sheet is untouched.
+    expect(session!.attendance.find((a) => a.memberId === id('Etienne'))!.status).toBe('present');
+    await page.getByRole('group', { name: 'Présence pour ce point (arrivées, départs)' }).scrollIntoViewIfNeeded();
+    await expectAccessible();
+    await screenshot(page, 'deliberations-item-attendance');
+  });
+
   it('generates the extract, rendered to PNG', async () => {
     const href = await page.getByRole('link', { name: 'Extrait de la délibération (PDF)' }).getAttribute('href');
-    const response = await fetch(`${server.url}${href}`);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
+    // The browser's own session fetches it, as the link does.
+    const response = await page.context().request.get(href!);
+    expect(response.headers()['content-type']).toBe('application/pdf');
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     const pdf = path.join(SCREENSHOT_DIR, 'deliberations-extract.pdf');
-    await writeFile(pdf, Buffer.from(await response.arrayBuffer()));
+    await writeFile(pdf, await response.body());
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('SEANCE DU 13 MARS 2025');
     expect(text).toContain('Directrice générale');
     expect(text).toContain('Président : Monsieur ARNAUD');
-    expect(text).toContain('Excusés : Madame DUVAL qui a donné pouvoir à Madame BERNARD.');
+    // The item's own attendance: Monsieur ETIENNE left his proxy for this item.
+    const flowing = text.replace(/\s+/g, ' ');
+    expect(flowing).toContain('Excusés : Madame DUVAL qui a donné pouvoir à Madame BERNARD, Monsieur ETIENNE qui a donné pouvoir à Monsieur ARNAUD.');
+    expect(flowing.slice(flowing.indexOf('Présents :'), flowing.indexOf('Excusés :'))).not.toContain('ETIENNE');
     expect(text).toContain("Monsieur CARON n'ayant pas participé aux débats et vote de cette délibération.");
     expect(text).toMatch(/Pour\s+3\n/);
     expect(text).not.toContain('PROJET');
