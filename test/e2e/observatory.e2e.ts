@@ -56,6 +56,7 @@ describe.skipIf(!chromiumAvailable())('observatory journey in the browser', () =
     const shown = (await clusters.evaluateAll((buttons) => buttons.map((button) => Number((button as HTMLElement).dataset.count)))).reduce((a, b) => a + b, 0);
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThanOrEqual(dashboardCount);
+    await page.getByLabel('Taux pour 100 logements (carrés de 200 m)').check();
     await page.waitForTimeout(1000);
     await accessible(page);
     await screenshot(page, 'observatory-map');
