@@ -12,6 +12,7 @@ import { FinancingForm } from './FinancingForm.js';
 import { labelIn } from './labels.js';
 import { formatCents } from './money.js';
 import { phaseName } from './OperationsPage.js';
+import { StatusHistory } from './StatusHistory.js';
 import { OPERATIONS_PATH } from './paths.js';
 import './renovation.css';
 
@@ -120,6 +121,7 @@ function OperationView({ detail, onChange }: { detail: OperationDetail; onChange
           </tbody>
         </table>
       </ScrollRegion>
+      <StatusHistory changes={detail.statusChanges} />
       <FinancingForm operationId={detail.id} onAdded={onChange} />
     </>
   );
