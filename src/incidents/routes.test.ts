@@ -412,6 +412,8 @@ describeEachEngine('incidents API', (database) => {
       const { incident } = await record({ occurredAt: '2020-05-02' });
       expect((await send(app, 'POST', `/incidents/${incident.id}/comments`, { body: 'Vu avec Mme Lefebvre' })).status).toBe(422);
       expect((await send(app, 'PATCH', `/incidents/${incident.id}`, { description: 'Il sort de prison' })).status).toBe(422);
+      expect((await send(app, 'POST', `/incidents/${incident.id}/actions`, { kind: 'mediation', date: '2020-05-03', note: 'Médiation avec Kevin Martin' })).status).toBe(422);
+      expect((await send(app, 'GET', `/incidents/${incident.id}`)).body.actions).toEqual([]);
     });
 
     it('saves it when the user confirms, and logs the choice with the categories only', async () => {

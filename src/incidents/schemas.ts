@@ -101,6 +101,7 @@ export const ActionInputSchema = z
     note: z.string().max(2000).nullish(),
     policeStation: z.string().max(200).nullish(),
     legalOutcome: z.enum(LEGAL_OUTCOMES).nullish(),
+    sensitiveTextConfirmed: SensitiveTextConfirmed,
   })
   .openapi('IncidentActionInput');
 

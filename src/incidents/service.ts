@@ -320,7 +320,8 @@ export async function transitionIncident(db: Database, actor: Actor, id: number,
   return incidentDetail(db, actor, id);
 }
 
-export async function addAction(db: Database, actor: Actor, id: number, input: ActionInput, now = new Date()) {
+export async function addAction(db: Database, actor: Actor, id: number, input: ActionInput & { sensitiveTextConfirmed?: boolean }, now = new Date()) {
+  const confirmed = guardFreeText([{ field: 'note', text: input.note }], input.sensitiveTextConfirmed);
   return db.transaction(async (tx) => {
     const incident = await accessibleIncident(tx, actor, id, 'manage_incident', true);
     refuseIfMerged(incident);
@@ -330,6 +331,7 @@ export async function addAction(db: Database, actor: Actor, id: number, input: A
       action: 'incident.action', objectType: 'incident', objectId: id,
       after: { actionId: added.id, kind: added.kind, date: added.date, legalOutcome: added.legalOutcome },
     });
+    await auditConfirmedText(tx, actor, id, confirmed);
     return added;
   });
 }

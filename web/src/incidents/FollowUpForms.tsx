@@ -90,8 +90,9 @@ export function TransitionButtons({ incident, onChanged }: FollowUpProps) {
 /** A dated step of the graduated response; a complaint names its police station. */
 export function ActionForm({ incident, onChanged }: FollowUpProps) {
   const { t } = useTranslation();
-  const { error, busy, write } = useWrite(onChanged);
+  const { error, busy, write, clear } = useWrite(onChanged);
   const ids = { kind: useId(), date: useId(), station: useId(), outcome: useId(), note: useId(), warning: useId() };
+  const noteRef = useRef<HTMLTextAreaElement>(null);
   const kinds = ACTION_KINDS.filter((kind) => incident.family === 'E' || !STAFF_SUPPORT_KINDS.includes(kind));
   const [kind, setKind] = useState<ActionKind>('lease_rules_reminder');
   const [date, setDate] = useState(() => localDay(new Date()));
@@ -100,11 +101,12 @@ export function ActionForm({ incident, onChanged }: FollowUpProps) {
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
   const complaint = COMPLAINT_KINDS.includes(kind);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** `confirmed`: the user keeps a note the free-text guard flagged. */
+  const send = async (confirmed: boolean) => {
     setDone(false);
     const saved = await write(`${incidentApiPath(incident.id)}/actions`, {
       kind, date, note: note || null, policeStation: complaint ? policeStation : null, legalOutcome: kind === 'legal_outcome' ? legalOutcome : null,
+      sensitiveTextConfirmed: confirmed || undefined,
     });
     if (saved) {
       setNote('');
@@ -112,9 +114,13 @@ export function ActionForm({ incident, onChanged }: FollowUpProps) {
       setDone(true);
     }
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(false);
+  };
   return (
     <FormSection title={t('incidents.detail.actionTitle')}>
-      <form className="incident-form" onSubmit={(event) => void submit(event)}>
+      <form className="incident-form" onSubmit={submit}>
         <div className="incident-field"><label htmlFor={ids.kind}>{t('incidents.detail.actionKind')}</label>
           <select id={ids.kind} value={kind} onChange={(event) => setKind(event.target.value as ActionKind)}>
             {kinds.map((value) => <option key={value} value={value}>{t(`incidents.actionKind.${value}`)}</option>)}
@@ -136,10 +142,14 @@ export function ActionForm({ incident, onChanged }: FollowUpProps) {
           </div>
         )}
         <div className="incident-field"><label htmlFor={ids.note}>{t('incidents.detail.note')}</label>
-          <textarea id={ids.note} rows={2} maxLength={2000} value={note} aria-describedby={ids.warning} onChange={(event) => setNote(event.target.value)} />
+          <textarea id={ids.note} ref={noteRef} rows={2} maxLength={2000} value={note} aria-describedby={ids.warning} onChange={(event) => setNote(event.target.value)} />
         </div>
         <p id={ids.warning} className="incident-warning">{t('incidents.record.descriptionWarning')}</p>
-        <ProblemAlert error={error} />
+        {isSensitiveTextRefusal(error) ? (
+          <SensitiveTextReview refusal={error} busy={busy} onCorrect={() => { clear(); noteRef.current?.focus(); }} onConfirm={() => void send(true)} />
+        ) : (
+          <ProblemAlert error={error} />
+        )}
         {done && <p role="status">{t('incidents.detail.done')}</p>}
         <button type="submit" className="button" disabled={busy}>{t('incidents.detail.addAction')}</button>
       </form>
