@@ -56,7 +56,7 @@ describe.skipIf(!chromiumAvailable())('sign-in journey in the browser', () => {
       await page.waitForURL('**/connexion?retour=%2Fincidents%3Fstatut%3Douvert');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Connexion');
       const demo = page.getByTestId('demo-accounts');
-      await expect.poll(() => demo.getByRole('row', { name: /agent@demo\.vigie\.fr/ }).textContent()).toContain('Agent de proximité');
+      await expect.poll(() => demo.getByRole('listitem').filter({ hasText: 'agent@demo.vigie.fr' }).textContent()).toContain('Agent de proximité');
       expect(await page.getByTestId('demo-password').textContent()).toBe(DEMO_PASSWORD);
       // Not signed in: no menu to pages that would only answer 401.
       expect(await page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(0);
