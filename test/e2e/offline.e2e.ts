@@ -145,6 +145,33 @@ describe.skipIf(!chromiumAvailable())('offline field capture on a phone', () => 
     expect((await onServer(description)).map((incident) => incident.photos)).toEqual([1]);
   });
 
+  it('shows a draft the server refuses (category retired meanwhile) with the reason, intact, and sends it again once fixed', async () => {
+    await guarded.context.unrouteAll({ behavior: 'ignoreErrors' });
+    const observatory = await signedInApi(server.url, demoAccount('observatory_officer'));
+    const setMailboxActive = (active: boolean) =>
+      observatory('/api/incidents/categories/D.MAILBOX', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ active }) });
+    await guarded.context.setOffline(true);
+    await page.getByRole('button', { name: 'Signaler un autre incident' }).click();
+    const description = `Boîtes aux lettres forcées, hall B (${tag}).`;
+    await recordIncident(description);
+    await expect.poll(() => outboxItems().count()).toBe(1);
+    // While the caretaker is underground, the nomenclature retires the category.
+    await setMailboxActive(false);
+    await guarded.context.setOffline(false);
+    const refused = page.locator('[data-testid=outbox-item][data-state=refused]');
+    await expect.poll(() => refused.getByRole('alert').first().textContent(), { timeout: 45_000 }).toMatch(/^Refusé : Catégorie inconnue ou désactivée/);
+    await expect.poll(() => refused.getByText(description, { exact: true }).count()).toBe(1);
+    await expect.poll(() => refused.getByText('categoryCode').count()).toBe(1);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'phone-offline-refused');
+    expect(await onServer(description)).toEqual([]);
+
+    await setMailboxActive(true);
+    await refused.getByRole('button', { name: 'Renvoyer' }).click();
+    await expect.poll(() => outboxItems().count()).toBe(0);
+    expect((await onServer(description)).map((incident) => incident.photos)).toEqual([1]);
+  });
+
   it('signing out leaves nothing of the agent’s work on the phone, unsent drafts included', async () => {
     await guarded.context.unrouteAll({ behavior: 'ignoreErrors' });
     // The recordings cannot get through (a dead zone for writes): the draft waits on the phone.
