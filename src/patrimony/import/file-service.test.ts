@@ -39,6 +39,12 @@ describeEachEngine('patrimony file import', (database) => {
     const xlsx = await importPatrimonyFile(database(), { siren: SIREN }, fixture('native-good.xlsx'));
     for (const level of Object.values(xlsx.counts)) expect(level).toMatchObject({ created: 0, updated: 0 });
     expect(xlsx.counts.dwellings.unchanged).toBe(6);
+    const audited = await database().query<{ action: string; actor_label: string; file: string }>(
+      `SELECT action, actor_label, after->>'file' AS file FROM audit_log WHERE organisation_id = $1 ORDER BY seq`, [organisationId]);
+    expect(audited).toEqual([
+      { action: 'patrimony.import', actor_label: 'cli:import patrimony', file: 'native-good.csv' },
+      { action: 'patrimony.import', actor_label: 'cli:import patrimony', file: 'native-good.xlsx' },
+    ]);
   });
 
   it('rejects a file with bad lines, reporting each of them, and changes nothing', async () => {

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { auditWrite } from '../../access/audit.js';
+import { systemActor } from '../../access/system-actor.js';
 import { validationError, type FieldError } from '../../core/errors.js';
 import type { Queryable } from '../../db/database.js';
 import { isNativeHeader, readNativeTable } from './files/native-layout.js';
@@ -19,6 +22,8 @@ export interface FileImportOptions {
   /** RPLS only: the agency (code) every dwelling goes to; by default, the agency already managing its commune. */
   agencyCode?: string;
   onProgress?: ImportProgress;
+  /** How the audit log names who ran the import (default: the command line). */
+  actorLabel?: string;
 }
 
 export function detectLayout(header: string[]): PatrimonyLayout {
@@ -37,7 +42,7 @@ export interface FileImportResult {
 
 /**
  * Imports a .csv or .xlsx patrimony file (native or RPLS layout) in one transaction, with the
- * organisation it creates if needed: all or nothing.
+ * organisation it creates if needed: all or nothing, audited as the system actor.
  */
 export async function importPatrimonyFile(db: Queryable, choice: OrganisationChoice, file: string, options: FileImportOptions = {}): Promise<FileImportResult> {
   const table = await readTable(file);
@@ -45,7 +50,11 @@ export async function importPatrimonyFile(db: Queryable, choice: OrganisationCho
   return db.transaction(async (tx) => {
     const organisation = await resolveImportOrganisation(tx, choice.siren, choice.name);
     const source = layout === 'native' ? readNativeTable(table) : await readRpls(tx, organisation.id, table, options.agencyCode);
-    return { organisation, layout, counts: await importSource(tx, organisation.id, source, options.onProgress) };
+    const counts = await importSource(tx, organisation.id, source, options.onProgress);
+    await auditWrite(tx, systemActor(organisation.id, options.actorLabel ?? 'cli:import patrimony'), {
+      action: 'patrimony.import', objectType: 'organisation', objectId: organisation.id, after: { file: path.basename(file), layout, counts },
+    });
+    return { organisation, layout, counts };
   });
 }
 
