@@ -13,6 +13,7 @@ import { registerPurge } from './commands/purge.js';
 import { registerRenovation } from './commands/renovation.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
+import { registerSubjectAccess } from './commands/subject-access.js';
 import { registerUser } from './commands/user.js';
 
 const program = new Command('vigie')
@@ -33,6 +34,7 @@ registerIncidents(program);
 registerUser(program);
 registerAudit(program);
 registerPurge(program);
+registerSubjectAccess(program);
 
 try {
   await program.parseAsync();

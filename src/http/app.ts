@@ -12,6 +12,7 @@ import { photoRoutes } from '../incidents/photos/routes.js';
 import { observatoryRoutes } from '../observatory/routes.js';
 import { patrimonyRoutes } from '../patrimony/routes.js';
 import { preLitigationRoutes } from '../pre-litigation/routes.js';
+import { gdprRoutes } from '../gdpr/routes.js';
 import { renovationRoutes } from '../renovation/routes.js';
 import { healthRoutes } from './health.js';
 import { settingsRoutes } from './settings.js';
@@ -52,6 +53,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.route('/api', deliberationRoutes());
   app.route('/api', preLitigationRoutes());
   app.route('/api', auditRoutes());
+  app.route('/api', gdprRoutes());
   app.notFound((c) => problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   if (webRoot && existsSync(webRoot)) serveWebApp(app, webRoot);
   return app;
