@@ -190,4 +190,23 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     // The refused adoption is a 409 the browser logs; anything else is a fault of the page.
     expect(guarded.pageErrors.filter((error) => !error.includes('409'))).toEqual([]);
   });
+  it('shows the register to a territorial director without its forms', async () => {
+    const reader = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('territorial_director'));
+    try {
+      const readerPage = await reader.context.newPage();
+      const session = await journeySession();
+      await readerPage.goto(`/deliberations/points/${session!.items[0]!.id}`);
+      await expect.poll(() => readerPage.getByTestId('findings').textContent()).toContain('Aucune erreur');
+      expect(await readerPage.getByLabel('Présence de M. Yves ETIENNE pour ce point').isDisabled()).toBe(true);
+      expect(await readerPage.getByRole('button', { name: 'Enregistrer', exact: true }).count()).toBe(0);
+      expect(await readerPage.getByRole('button', { name: 'Ajouter le lien' }).count()).toBe(0);
+      await readerPage.goto('/deliberations');
+      await expect.poll(() => readerPage.getByRole('heading', { level: 1 }).textContent()).toBe('Registre des délibérations');
+      expect(await readerPage.getByRole('heading', { name: 'Nouvelle séance' }).count()).toBe(0);
+      expect(await seriousAccessibilityViolations(readerPage)).toEqual([]);
+      expect(reader.pageErrors).toEqual([]);
+    } finally {
+      await reader.context.close();
+    }
+  });
 });

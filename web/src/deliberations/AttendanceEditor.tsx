@@ -5,7 +5,7 @@ import { sendJson } from '../shared/api.js';
 import { ProblemAlert } from '../shared/ProblemAlert.js';
 
 /** The attendance of a session: one status per member in office, the proxy holder of the excused. */
-export function AttendanceEditor({ session, members, onSaved }: { session: Session; members: Member[]; onSaved: () => void }) {
+export function AttendanceEditor({ session, members, readOnly, onSaved }: { session: Session; members: Member[]; readOnly: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
   const roster = rosterOf(members, session.instanceId, session.date);
   const initial = new Map(session.attendance.map((a) => [a.memberId, a]));
@@ -33,45 +33,47 @@ export function AttendanceEditor({ session, members, onSaved }: { session: Sessi
       <p data-testid="attendance-summary">{t('deliberations.session.summary', {
         present: count('present') + count('remote'), proxies: count('excused_with_proxy'), excused: count('excused'), absent: count('absent'),
       })}</p>
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">{t('deliberations.session.attendanceCaption')}</caption>
-          <thead><tr>
-            <th scope="col">{t('deliberations.session.member')}</th>
-            <th scope="col">{t('deliberations.session.category')}</th>
-            <th scope="col">{t('deliberations.session.status')}</th>
-            <th scope="col">{t('deliberations.session.proxyHolder')}</th>
-          </tr></thead>
-          <tbody>
-            {roster.map((member) => {
-              const row = rows.find((r) => r.memberId === member.id)!;
-              const name = memberName(member);
-              return (
-                <tr key={member.id}>
-                  <th scope="row">{name}</th>
-                  <td>{t(`deliberations.categories.${member.category}`)}</td>
-                  <td>
-                    <select aria-label={t('deliberations.session.statusOf', { name })} value={row.status}
-                      onChange={(e) => change(member.id, { status: e.target.value as Attendance['status'], proxyHolderId: null })}>
-                      {ATTENDANCE_STATUSES.map((s) => <option key={s} value={s}>{t(`deliberations.statuses.${s}`)}</option>)}
-                    </select>
-                  </td>
-                  <td>
-                    {row.status === 'excused_with_proxy' && (
-                      <select aria-label={t('deliberations.session.proxyHolderOf', { name })} value={row.proxyHolderId ?? ''}
-                        onChange={(e) => change(member.id, { proxyHolderId: e.target.value ? Number(e.target.value) : null })}>
-                        <option value="" />
-                        {roster.filter((m) => m.id !== member.id).map((m) => <option key={m.id} value={m.id}>{memberName(m)}</option>)}
+      <fieldset className="plain-fieldset" disabled={readOnly}>
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">{t('deliberations.session.attendanceCaption')}</caption>
+            <thead><tr>
+              <th scope="col">{t('deliberations.session.member')}</th>
+              <th scope="col">{t('deliberations.session.category')}</th>
+              <th scope="col">{t('deliberations.session.status')}</th>
+              <th scope="col">{t('deliberations.session.proxyHolder')}</th>
+            </tr></thead>
+            <tbody>
+              {roster.map((member) => {
+                const row = rows.find((r) => r.memberId === member.id)!;
+                const name = memberName(member);
+                return (
+                  <tr key={member.id}>
+                    <th scope="row">{name}</th>
+                    <td>{t(`deliberations.categories.${member.category}`)}</td>
+                    <td>
+                      <select aria-label={t('deliberations.session.statusOf', { name })} value={row.status}
+                        onChange={(e) => change(member.id, { status: e.target.value as Attendance['status'], proxyHolderId: null })}>
+                        {ATTENDANCE_STATUSES.map((s) => <option key={s} value={s}>{t(`deliberations.statuses.${s}`)}</option>)}
                       </select>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <p><button type="button" className="button" onClick={() => void save()}>{t('deliberations.session.save')}</button></p>
+                    </td>
+                    <td>
+                      {row.status === 'excused_with_proxy' && (
+                        <select aria-label={t('deliberations.session.proxyHolderOf', { name })} value={row.proxyHolderId ?? ''}
+                          onChange={(e) => change(member.id, { proxyHolderId: e.target.value ? Number(e.target.value) : null })}>
+                          <option value="" />
+                          {roster.filter((m) => m.id !== member.id).map((m) => <option key={m.id} value={m.id}>{memberName(m)}</option>)}
+                        </select>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
+      {!readOnly && <p><button type="button" className="button" onClick={() => void save()}>{t('deliberations.session.save')}</button></p>}
       {saved && <p role="status">{t('deliberations.session.saved')}</p>}
       <ProblemAlert error={error} />
     </>

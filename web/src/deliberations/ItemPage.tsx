@@ -10,6 +10,7 @@ import { ItemAttendance } from './ItemAttendance.js';
 import { extractPdfUrl, sessionPath } from './paths.js';
 import { ItemLinks } from './ItemLinks.js';
 import { ProblemAlert } from '../shared/ProblemAlert.js';
+import { useCanManage } from './useCanManage.js';
 import { VoteEditor } from './VoteEditor.js';
 
 export function ItemPage() {
@@ -74,11 +75,17 @@ function ItemForm({ item, session, roster, onSaved }: { item: Item; session: Ses
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const bureau = session.instanceKind === 'bureau';
+  const canManage = useCanManage();
   const update = (patch: Partial<ItemInput>) => {
     setSaved(false);
     setInput((current) => ({ ...current, ...patch }));
   };
   const standAside = (memberId: number) => input.standAsides.find((s) => s.memberId === memberId);
+  // A ballot is cast by each member there for this item, and for each proxy given (the holder casts it).
+  const votesOnItem = (memberId: number) => {
+    const row = input.attendanceOverrides.find((a) => a.memberId === memberId) ?? session.attendance.find((a) => a.memberId === memberId);
+    return row !== undefined && ['present', 'remote', 'excused_with_proxy'].includes(row.status);
+  };
   const setStandAside = (memberId: number, reason: string | null) =>
     update({ standAsides: [...input.standAsides.filter((s) => s.memberId !== memberId), ...(reason === null ? [] : [{ memberId, reason }])] });
   const save = async () => {
@@ -97,61 +104,63 @@ function ItemForm({ item, session, roster, onSaved }: { item: Item; session: Ses
   });
   return (
     <form className="item-form" onSubmit={(event) => { event.preventDefault(); void save(); }}>
-      <div className="form-grid">
-        <label>{t('deliberations.item.rank')}<input type="number" min={1} value={input.rank} onChange={(e) => update({ rank: Number(e.target.value) })} /></label>
-        <label>{t('deliberations.item.actNumber')}<input value={input.actNumber} onChange={(e) => update({ actNumber: e.target.value })} /></label>
-        <label className="form-grid__wide">{t('deliberations.item.subject')}<input value={input.subject} onChange={(e) => update({ subject: e.target.value })} /></label>
-        <label>{t('deliberations.item.directorate')}<input value={input.directorate} onChange={(e) => update({ directorate: e.target.value })} /></label>
-      </div>
-      {bureau && <DelegationFields delegation={input.delegation} onChange={(delegation) => update({ delegation })} />}
-      <label className="block-label">{t('deliberations.item.report')}<textarea rows={6} value={report} onChange={(e) => { setSaved(false); setReport(e.target.value); }} /></label>
-      <label className="block-label">{t('deliberations.item.decisions')}<textarea rows={4} value={decisions} onChange={(e) => { setSaved(false); setDecisions(e.target.value); }} /></label>
-
-      <fieldset>
-        <legend>{t('deliberations.item.standAsidesTitle')}</legend>
-        <ul className="stand-asides">
-          {roster.map((m) => {
-            const entry = standAside(m.id);
-            const name = memberName(m);
-            return (
-              <li key={m.id}>
-                <label><input type="checkbox" checked={entry !== undefined} onChange={(e) => setStandAside(m.id, e.target.checked ? '' : null)} />{t('deliberations.item.standsAside', { name })}</label>
-                {entry !== undefined && <input aria-label={t('deliberations.item.reason', { name })} required value={entry.reason} onChange={(e) => setStandAside(m.id, e.target.value)} />}
-              </li>
-            );
-          })}
-        </ul>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('deliberations.item.attendanceTitle')}</legend>
-        <ItemAttendance roster={roster} sessionAttendance={session.attendance} overrides={input.attendanceOverrides}
-          onChange={(attendanceOverrides) => update({ attendanceOverrides })} />
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('deliberations.item.voteTitle')}</legend>
-        <VoteEditor vote={input.vote} voters={roster.filter((m) => m.voting && !standAside(m.id))} onChange={(vote) => update({ vote })} />
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('deliberations.item.transmissionTitle')}</legend>
+      <fieldset className="plain-fieldset" disabled={!canManage}>
         <div className="form-grid">
-          <label>{t('deliberations.item.prefectureId')}<input {...transmission('prefectureId')} /></label>
-          <label>{t('deliberations.item.transmittedOn')}<input type="date" {...transmission('transmittedOn')} /></label>
-          <label>{t('deliberations.item.acknowledgedOn')}<input type="date" {...transmission('acknowledgedOn')} /></label>
-          <label>{t('deliberations.item.publishedOn')}<input type="date" {...transmission('publishedOn')} /></label>
+          <label>{t('deliberations.item.rank')}<input type="number" min={1} value={input.rank} onChange={(e) => update({ rank: Number(e.target.value) })} /></label>
+          <label>{t('deliberations.item.actNumber')}<input value={input.actNumber} onChange={(e) => update({ actNumber: e.target.value })} /></label>
+          <label className="form-grid__wide">{t('deliberations.item.subject')}<input value={input.subject} onChange={(e) => update({ subject: e.target.value })} /></label>
+          <label>{t('deliberations.item.directorate')}<input value={input.directorate} onChange={(e) => update({ directorate: e.target.value })} /></label>
+        </div>
+        {bureau && <DelegationFields delegation={input.delegation} onChange={(delegation) => update({ delegation })} />}
+        <label className="block-label">{t('deliberations.item.report')}<textarea rows={6} value={report} onChange={(e) => { setSaved(false); setReport(e.target.value); }} /></label>
+        <label className="block-label">{t('deliberations.item.decisions')}<textarea rows={4} value={decisions} onChange={(e) => { setSaved(false); setDecisions(e.target.value); }} /></label>
+
+        <fieldset>
+          <legend>{t('deliberations.item.standAsidesTitle')}</legend>
+          <ul className="stand-asides">
+            {roster.map((m) => {
+              const entry = standAside(m.id);
+              const name = memberName(m);
+              return (
+                <li key={m.id}>
+                  <label><input type="checkbox" checked={entry !== undefined} onChange={(e) => setStandAside(m.id, e.target.checked ? '' : null)} />{t('deliberations.item.standsAside', { name })}</label>
+                  {entry !== undefined && <input aria-label={t('deliberations.item.reason', { name })} required value={entry.reason} onChange={(e) => setStandAside(m.id, e.target.value)} />}
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('deliberations.item.attendanceTitle')}</legend>
+          <ItemAttendance roster={roster} sessionAttendance={session.attendance} overrides={input.attendanceOverrides}
+            onChange={(attendanceOverrides) => update({ attendanceOverrides })} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('deliberations.item.voteTitle')}</legend>
+          <VoteEditor vote={input.vote} voters={roster.filter((m) => m.voting && !standAside(m.id) && votesOnItem(m.id))} onChange={(vote) => update({ vote })} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('deliberations.item.transmissionTitle')}</legend>
+          <div className="form-grid">
+            <label>{t('deliberations.item.prefectureId')}<input {...transmission('prefectureId')} /></label>
+            <label>{t('deliberations.item.transmittedOn')}<input type="date" {...transmission('transmittedOn')} /></label>
+            <label>{t('deliberations.item.acknowledgedOn')}<input type="date" {...transmission('acknowledgedOn')} /></label>
+            <label>{t('deliberations.item.publishedOn')}<input type="date" {...transmission('publishedOn')} /></label>
+          </div>
+        </fieldset>
+
+        <div className="form-grid">
+          <label>{t('deliberations.item.status')}
+            <select value={input.status} onChange={(e) => update({ status: e.target.value as ItemInput['status'] })}>
+              {ITEM_STATUSES.map((s) => <option key={s} value={s}>{t(`deliberations.itemStatus.${s}`)}</option>)}
+            </select>
+          </label>
         </div>
       </fieldset>
-
-      <div className="form-grid">
-        <label>{t('deliberations.item.status')}
-          <select value={input.status} onChange={(e) => update({ status: e.target.value as ItemInput['status'] })}>
-            {ITEM_STATUSES.map((s) => <option key={s} value={s}>{t(`deliberations.itemStatus.${s}`)}</option>)}
-          </select>
-        </label>
-      </div>
-      <p><button type="submit" className="button">{t('deliberations.item.save')}</button></p>
+      {canManage && <p><button type="submit" className="button">{t('deliberations.item.save')}</button></p>}
       {saved && <p role="status">{t('deliberations.item.saved')}</p>}
       <ProblemAlert error={error} />
     </form>

@@ -8,6 +8,7 @@ import { sendJson, useResource } from '../shared/api.js';
 import { AttendanceEditor } from './AttendanceEditor.js';
 import { itemPath, SESSIONS_PATH } from './paths.js';
 import { ProblemAlert } from '../shared/ProblemAlert.js';
+import { useCanManage } from './useCanManage.js';
 
 export function SessionPage() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function SessionPage() {
 
 function SessionDetails({ session, members, onSaved }: { session: Session; members: Member[]; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
+  const canManage = useCanManage();
   const title = t('deliberations.session.title', { instance: session.instanceName, date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(session.date)) });
   useDocumentTitle(title);
   return (
@@ -33,7 +35,7 @@ function SessionDetails({ session, members, onSaved }: { session: Session; membe
       <h1>{title}</h1>
       <section aria-labelledby="attendance-title">
         <h2 id="attendance-title">{t('deliberations.session.attendanceTitle')}</h2>
-        <AttendanceEditor key={session.id} session={session} members={members} onSaved={onSaved} />
+        <AttendanceEditor key={session.id} session={session} members={members} readOnly={!canManage} onSaved={onSaved} />
       </section>
       <section aria-labelledby="items-title">
         <h2 id="items-title">{t('deliberations.session.itemsTitle')}</h2>
@@ -48,10 +50,12 @@ function SessionDetails({ session, members, onSaved }: { session: Session; membe
           </ol>
         )}
       </section>
-      <section aria-labelledby="new-item-title">
-        <h2 id="new-item-title">{t('deliberations.session.newItemTitle')}</h2>
-        <NewItemForm session={session} />
-      </section>
+      {canManage && (
+        <section aria-labelledby="new-item-title">
+          <h2 id="new-item-title">{t('deliberations.session.newItemTitle')}</h2>
+          <NewItemForm session={session} />
+        </section>
+      )}
     </>
   );
 }

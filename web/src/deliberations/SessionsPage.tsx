@@ -8,6 +8,7 @@ import { sendJson, useResource } from '../shared/api.js';
 import { sessionPath } from './paths.js';
 import { ProblemAlert } from '../shared/ProblemAlert.js';
 import { RegisterSearch } from './RegisterSearch.js';
+import { useCanManage } from './useCanManage.js';
 
 export function SessionsPage() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function SessionsPage() {
   const [sessions] = useResource<Session[]>('/api/deliberations/sessions');
   const [instances] = useResource<Instance[]>('/api/deliberations/instances');
   const [members] = useResource<Member[]>('/api/deliberations/members');
+  const canManage = useCanManage();
   return (
     <>
       <h1>{t('deliberations.sessions.title')}</h1>
@@ -28,14 +30,16 @@ export function SessionsPage() {
         <RegisterSearch />
         <p><a href="/api/deliberations/export/scdl.csv" download>{t('deliberations.sessions.scdlExport')}</a></p>
       </section>
-      <section aria-labelledby="new-session-title">
-        <h2 id="new-session-title">{t('deliberations.sessions.newTitle')}</h2>
-        <RemoteView remote={instances}>
-          {(list) => (
-            <RemoteView remote={members}>{(people) => (list.length ? <NewSessionForm instances={list} members={people} /> : <p>{t('deliberations.sessions.noInstance')}</p>)}</RemoteView>
-          )}
-        </RemoteView>
-      </section>
+      {canManage && (
+        <section aria-labelledby="new-session-title">
+          <h2 id="new-session-title">{t('deliberations.sessions.newTitle')}</h2>
+          <RemoteView remote={instances}>
+            {(list) => (
+              <RemoteView remote={members}>{(people) => (list.length ? <NewSessionForm instances={list} members={people} /> : <p>{t('deliberations.sessions.noInstance')}</p>)}</RemoteView>
+            )}
+          </RemoteView>
+        </section>
+      )}
     </>
   );
 }
