@@ -8,8 +8,12 @@ import { useOnline, useOutbox } from './useOutbox.js';
 
 const send = () => void sendQueued().catch(() => undefined);
 
-async function retry(entry: QueuedIncident): Promise<void> {
-  await saveQueued({ ...entry, refusal: null, photos: entry.photos.map((photo) => ({ ...photo, refusal: null })) });
+/** The free-text guard's refusal (422): the agent may keep the text as written, as in the form. */
+const isSensitiveText = (entry: QueuedIncident) => entry.refusal?.status === 422;
+
+async function retry(entry: QueuedIncident, keepText = false): Promise<void> {
+  const draft = keepText ? { ...entry.draft, sensitiveTextConfirmed: true } : entry.draft;
+  await saveQueued({ ...entry, draft, refusal: null, photos: entry.photos.map((photo) => ({ ...photo, refusal: null })) });
   send();
 }
 
@@ -68,6 +72,9 @@ function OutboxItem({ entry }: { entry: QueuedIncident }) {
           <p className="incident-hint">{t('offline.outbox.refusedHint')}</p>
           <p className="outbox__actions">
             <button type="button" className="button" onClick={() => void retry(entry)}>{t('offline.outbox.retry')}</button>
+            {isSensitiveText(entry) && (
+              <button type="button" className="button button--secondary" onClick={() => void retry(entry, true)}>{t('offline.outbox.keepText')}</button>
+            )}
             <button type="button" className="button button--secondary" onClick={() => void discard()}>{t('offline.outbox.discard')}</button>
           </p>
         </>

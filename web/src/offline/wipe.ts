@@ -1,4 +1,4 @@
-import { deleteOutbox } from './store.js';
+import { deleteOutbox, queuedIncidents } from './store.js';
 
 /** The cache of API answers kept for offline work (the service worker fills it). */
 export const API_CACHE = 'vigie-api';
@@ -9,4 +9,9 @@ export const API_CACHE = 'vigie-api';
  */
 export async function wipeLocalData(): Promise<void> {
   await Promise.all([deleteOutbox(), caches.delete(API_CACHE)]);
+}
+
+/** How many reports recorded on this phone have not entirely reached the server. */
+export async function unsentReports(): Promise<number> {
+  return (await queuedIncidents()).length;
 }
