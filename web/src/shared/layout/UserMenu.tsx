@@ -3,7 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import { signOut } from '../../access/api.js';
 import { LOGIN_PATH, PASSWORD_PATH } from '../../access/paths.js';
 import { useSession } from '../../access/SessionContext.js';
-import { wipeLocalData } from '../../offline/wipe.js';
+import { unsentReports, wipeLocalData } from '../../offline/wipe.js';
+import '../../offline/i18n/index.js';
 
 /** The signed-in person, their role(s), and the way out. */
 export function UserMenu() {
@@ -14,6 +15,8 @@ export function UserMenu() {
   const { user, grants } = current.session;
   const roles = [...new Set(grants.map((grant) => grant.role))].map((role) => t(`access.roles.${role}`)).join(', ');
   const logout = async () => {
+    const unsent = await unsentReports().catch(() => 0);
+    if (unsent > 0 && !window.confirm(t('offline.logout.unsent', { count: unsent }))) return;
     // The session ends on the server first; a failure still leaves this page signed out.
     await signOut().catch(() => undefined);
     // Nothing of the agent's work stays on the phone: the offline queue and the kept API answers.
