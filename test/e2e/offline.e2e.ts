@@ -180,8 +180,14 @@ describe.skipIf(!chromiumAvailable())('offline field capture on a phone', () => 
     const description = `Tags dans la cage d’escalier (${tag}).`;
     await recordIncident(description);
     await expect.poll(() => outboxItems().count()).toBe(1);
-    // Signed out before the queue could send it: the draft goes with the session.
+    // Signed out before the queue could send it: warned, the agent confirms; the draft goes with the session.
+    const warnings: string[] = [];
+    page.once('dialog', (dialog) => {
+      warnings.push(dialog.message());
+      void dialog.accept();
+    });
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect.poll(() => warnings).toEqual(['1 signalement de ce téléphone n’est pas encore envoyé : la déconnexion le supprimera. Se déconnecter quand même ?']);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/connexion');
     const left = await page.evaluate(async () => {
       const kept = (await caches.has('vigie-api')) ? (await (await caches.open('vigie-api')).keys()).map((request) => new URL(request.url).pathname) : [];
