@@ -90,6 +90,10 @@ describe.skipIf(!chromiumAvailable())('renovation journey in the browser', () =>
     await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Ligne de financement ajoutée.' }).count()).toBe(1);
     await expect.poll(() => page.getByTestId('financing-total').textContent()).toBe(euros(first));
+    // The line's status history names who committed it.
+    const history = page.getByTestId('financing-history').locator('tbody tr');
+    await expect.poll(() => history.count()).toBe(1);
+    expect(await history.first().textContent()).toContain(`— → Engagé${demoAccount('territorial_director')}`);
 
     await page.getByLabel('Montant').fill(typed(80_000_00));
     await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
