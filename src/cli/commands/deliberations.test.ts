@@ -1,7 +1,13 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createSmallPatrimony } from '../../../test/support/fixtures.js';
+import { openDatabase } from '../../db/open.js';
+import { loadCommunes } from '../../patrimony/reference/communes.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -10,8 +16,12 @@ const WITH_ERRORS = 'src/deliberations/examples/seance-ca-2024-03-14-erreurs.jso
 
 /** Runs the real CLI; resolves with the exit code instead of rejecting on a non-zero one. */
 async function vigie(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return vigieWith({}, ...args);
+}
+
+async function vigieWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/vigie.js', ...args], { cwd: root });
+    const { stdout, stderr } = await run(process.execPath, ['bin/vigie.js', ...args], { cwd: root, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -65,4 +75,26 @@ describe('vigie deliberations', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('item: aucun point de rang « 9 »');
   });
+
+  it('import stores the session file in the organisation\'s register, as the command line in the audit log', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'vigie-deliberations-'));
+    try {
+      const setup = await openDatabase({ databaseUrl: undefined, dataDir });
+      await loadCommunes(setup);
+      const { organisationId } = await createSmallPatrimony(setup);
+      await setup.close();
+      const { code, stdout } = await vigieWith({ VIGIE_DATA_DIR: dataDir, DATABASE_URL: '' }, 'deliberations', 'import', VALID);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Séance créée');
+      expect(stdout).toContain('Point 2 — CA2024_03_02 — transmitted');
+      const db = await openDatabase({ databaseUrl: undefined, dataDir });
+      const audit = await db.query<{ actorLabel: string }>(
+        `SELECT actor_label AS "actorLabel" FROM audit_log WHERE organisation_id = $1 AND action = 'deliberation_session.import'`, [organisationId],
+      );
+      await db.close();
+      expect(audit).toEqual([{ actorLabel: 'cli:deliberations' }]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { systemActor } from '../../access/system-actor.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { checkSession } from '../../deliberations/domain/check.js';
 import { composeExtract, renderExtractText } from '../../deliberations/domain/extract.js';
@@ -7,6 +8,9 @@ import { hasErrors, type Finding } from '../../deliberations/domain/findings.js'
 import type { SessionFile } from '../../deliberations/domain/model.js';
 import { frenchLongDate } from '../../deliberations/domain/names.js';
 import { parseSessionFile } from '../../deliberations/domain/parse.js';
+import { importSession } from '../../deliberations/import-service.js';
+import { chooseOrganisation } from '../../patrimony/import/service.js';
+import { withDatabase } from '../database.js';
 
 async function readSession(path: string): Promise<SessionFile> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -54,6 +58,19 @@ export function registerDeliberations(program: Command): void {
       const findings = checkSession(file);
       console.log(options.json ? JSON.stringify({ valid: !hasErrors(findings), schemaErrors: [], findings }, null, 2) : formatReport(file, findings));
       if (hasErrors(findings)) process.exitCode = 1;
+    });
+  deliberations
+    .command('import <file>')
+    .description('Store a session file in the register (all or nothing, idempotent): items passing the rules take the status the file says, the others stay drafts')
+    .option('--organisation <siren>', 'SIREN of the organisation (needed when there are several)')
+    .action(async (path: string, options: { organisation?: string }) => {
+      const file = await readSession(path);
+      const result = await withDatabase(async (db) => {
+        const organisation = await chooseOrganisation(db, options.organisation);
+        return importSession(db, systemActor(organisation.id, 'cli:deliberations'), file);
+      });
+      console.log(`Séance ${result.created ? 'créée' : 'mise à jour'} (n° ${result.sessionId}) :`);
+      for (const item of result.items) console.log(`  Point ${item.rank} — ${item.actNumber} — ${item.status}${item.errors ? ` (${item.errors} erreur(s))` : ''}`);
     });
   deliberations
     .command('extract <file>')
