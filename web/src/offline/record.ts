@@ -1,5 +1,6 @@
 import { ProblemError } from '../shared/api.js';
 import { sendNow } from './send.js';
+import { signedInUserId } from './session.js';
 import { removeQueued, saveQueued, type QueuedIncident } from './store.js';
 import type { CreatedIncident, IncidentDraft } from './types.js';
 
@@ -12,8 +13,11 @@ export type Recorded = { created: CreatedIncident } | { queued: true };
  * to the form, which still holds the draft; it does not stay in the queue.
  */
 export async function recordIncident(draft: IncidentDraft, placeLabel: string, photos: readonly File[]): Promise<Recorded> {
+  const ownerId = await signedInUserId();
+  if (ownerId === null) throw new ProblemError(401, 'Connexion requise (sign-in required)', []);
   const entry: QueuedIncident = {
     key: draft.idempotencyKey,
+    ownerId,
     draft,
     placeLabel,
     queuedAt: new Date().toISOString(),

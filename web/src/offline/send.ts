@@ -1,6 +1,7 @@
 import { csrfHeaders } from '../shared/api.js';
 import { deliveryOf, type Delivery } from './domain/delivery.js';
 import { notifyOutboxChanged } from './outboxEvents.js';
+import { signedInUserId } from './session.js';
 import { queuedIncident, queuedIncidents, removeQueued, saveQueued, type QueuedIncident, type QueuedPhoto, type Refusal } from './store.js';
 import type { CreatedIncident } from './types.js';
 
@@ -73,12 +74,18 @@ async function exclusively<T>(work: () => Promise<T>): Promise<T> {
   return result as T;
 }
 
-/** Sends every waiting entry, oldest first, until the queue is empty or the network fails. */
+/**
+ * Sends every waiting entry of the signed-in user, oldest first, until the queue is empty or
+ * the network fails.
+ */
 export function sendQueued(): Promise<Halt | null> {
   return exclusively(async () => {
     try {
-      for (const entry of await queuedIncidents()) {
-        if (entry.refusal) continue;
+      const waiting = (await queuedIncidents()).filter((entry) => !entry.refusal);
+      if (waiting.length === 0) return null;
+      const userId = await signedInUserId();
+      if (userId === null) return 'signin';
+      for (const entry of waiting.filter((candidate) => candidate.ownerId === userId)) {
         const { halt } = await deliver(entry);
         if (halt) return halt;
       }

@@ -21,6 +21,8 @@ export interface QueuedPhoto {
 export interface QueuedIncident {
   /** The incident's idempotency key, also the entry's key. */
   key: string;
+  /** Who recorded it: only their session sends it (a phone may change hands). */
+  ownerId: number;
   draft: IncidentDraft;
   /** What the form showed for the place (the draft holds only its id). */
   placeLabel: string;
