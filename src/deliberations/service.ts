@@ -175,13 +175,14 @@ export async function updateSession(db: Queryable, actor: Actor, sessionId: numb
   });
 }
 
+/** The audit entry keeps the deleted session with the items that went with it. */
 export async function deleteSession(db: Queryable, actor: Actor, sessionId: number): Promise<void> {
   await db.transaction(async (tx) => {
     await requireManage(tx, actor);
     const before = await findSessionDetail(tx, actor, sessionId);
     if (before.items.some((i) => i.status === 'transmitted')) throw conflict(`La séance ${sessionId} contient des actes transmis en préfecture (session holds transmitted acts)`);
     await repository.deleteSession(tx, actor.organisationId, sessionId);
-    await auditWrite(tx, actor, { action: 'deliberation_session.delete', objectType: 'deliberation_session', objectId: sessionId, before: auditedSession(before) });
+    await auditWrite(tx, actor, { action: 'deliberation_session.delete', objectType: 'deliberation_session', objectId: sessionId, before });
   });
 }
 
