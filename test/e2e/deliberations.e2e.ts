@@ -144,7 +144,6 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     await expect.poll(() => page.getByLabel('Présence de M. Yves ETIENNE pour ce point').inputValue()).toBe('excused_with_proxy');
     // The session's own sheet is untouched.
     expect(session!.attendance.find((a) => a.memberId === id('Etienne'))!.status).toBe('present');
-    await page.getByRole('group', { name: 'Présence pour ce point (arrivées, départs)' }).scrollIntoViewIfNeeded();
     await expectAccessible();
     await screenshot(page, 'deliberations-item-attendance');
   });
@@ -190,6 +189,19 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     // The refused adoption is a 409 the browser logs; anything else is a fault of the page.
     expect(guarded.pageErrors.filter((error) => !error.includes('409'))).toEqual([]);
   });
+  it('shows the dated board delegation of a Bureau decision, and its extract cites it', async () => {
+    const [entry] = await api<{ id: number; actNumber: string }[]>('/api/deliberations/register?q=garantie%20emprunt%20Bully');
+    expect(entry!.actNumber).toBe('BU2025_03_01');
+    await page.goto(`/deliberations/points/${entry!.id}`);
+    const delegation = page.getByRole('group', { name: 'Délégation du conseil dont relève la décision du Bureau' });
+    await expect.poll(() => delegation.getByLabel('Délégation consentie le').inputValue()).toBe('2025-02-13');
+    expect(await delegation.getByLabel('Numéro de la délibération de délégation').inputValue()).toBe('CA2025_02_02');
+    const response = await page.context().request.get(`/api/deliberations/items/${entry!.id}/extract.pdf`);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: await response.body(), encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain("les membres du Bureau, en vertu de la délégation consentie par le Conseil d'administration le 13 février 2025 (délibération n° CA2025_02_02) :");
+    await expectAccessible();
+  });
+
   it('shows the register to a territorial director without its forms', async () => {
     const reader = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('territorial_director'));
     try {
