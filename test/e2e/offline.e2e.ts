@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IncidentPage } from '../../web/src/incidents/api.js';
-import type { ResidenceMap } from '../../web/src/shared/api.js';
+import type { IncidentPage, NearestPlace } from '../../web/src/incidents/api.js';
+import type { ResidenceDetail, ResidenceMap } from '../../web/src/shared/api.js';
 import { chromiumAvailable, launchChromium, openGuardedContext, screenshot, seriousAccessibilityViolations, VIEWPORTS, type GuardedContext } from './support/browser.js';
 import { startVigie, type VigieServer } from './support/server.js';
 import { demoAccount, signedInApi, type ApiCall } from './support/session.js';
@@ -87,6 +87,10 @@ describe.skipIf(!chromiumAvailable())('offline field capture on a phone', () => 
     await guarded.context.setOffline(true);
     await page.reload();
     await expect.poll(() => page.getByTestId('offline-banner').isVisible()).toBe(true);
+    // A tap on the map still snaps to the agency's buildings and entrances kept on the phone.
+    const building = (await api<ResidenceDetail>(`/api/patrimony/residences/${residence.id}`)).buildings[0]!;
+    const snapped = await page.evaluate(async ([lon, lat]) => (await fetch(`/api/incidents/places/nearest?lon=${lon}&lat=${lat}`)).json() as Promise<NearestPlace[]>, [building.lon, building.lat]);
+    expect(snapped[0]).toMatchObject({ buildingId: building.id, residenceId: residence.id, residenceName: residence.name, distanceMetres: 0 });
 
     for (const number of [1, 2]) {
       await recordIncident(`Boîtes aux lettres forcées, parking niveau -${number} (${tag}).`);

@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { keptOffline, OFFLINE_RESIDENCES_KEY } from './domain/cachePolicy.js';
+import type { ResidenceDetail } from '../shared/api.js';
+import { isResidencePath, keptOffline, OFFLINE_RESIDENCES_KEY } from './domain/cachePolicy.js';
+import { nearestOffline } from './domain/offlineNearest.js';
 import { searchOffline, type SearchableResidence } from './domain/offlineSearch.js';
 import { PREPARE_OFFLINE } from './messages.js';
 import { warmUp } from './warmUp.js';
@@ -48,7 +50,21 @@ async function searchWithFallback(request: Request, url: URL): Promise<Response>
   }
 }
 
+/** Offline, a tap on the map snaps to the kept residences' buildings and entrances. */
+async function nearestWithFallback(request: Request, url: URL): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cache = await caches.open(API_CACHE);
+    const details = (await cache.keys()).filter((kept) => isResidencePath(new URL(kept.url).pathname));
+    if (details.length === 0) throw error;
+    const residences = await Promise.all(details.map(async (kept) => (await (await cache.match(kept))!.json()) as ResidenceDetail));
+    return Response.json(nearestOffline(residences, Number(url.searchParams.get('lon')), Number(url.searchParams.get('lat'))));
+  }
+}
+
 registerRoute(({ url }) => sameOrigin(url) && keptOffline(url.pathname), ({ request }) => networkFirst(request));
+registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/incidents/places/nearest', ({ request, url }) => nearestWithFallback(request, url));
 registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/patrimony/search', ({ request, url }) => searchWithFallback(request, url));
 
 // After a sign-in, the agent's patrimony and the nomenclature are fetched for the field.

@@ -17,6 +17,7 @@ export const keptOffline = (pathname: string): boolean => KEPT_OFFLINE.some((pat
 export const WARM_UP_PATHS = ['/api/auth/me', '/api/settings', '/api/incidents/categories', '/api/patrimony/map/residences'] as const;
 
 export const residencePath = (id: number) => `/api/patrimony/residences/${id}`;
+export const isResidencePath = (pathname: string) => /^\/api\/patrimony\/residences\/\d+$/.test(pathname);
 
 /** Address, in the API cache, of the residences' summaries the offline search reads. */
 export const OFFLINE_RESIDENCES_KEY = '/offline/residences.json';
