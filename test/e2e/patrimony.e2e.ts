@@ -93,7 +93,7 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
         await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(target!.name);
         expect(new URL(page.url()).pathname).toBe(`/patrimoine/residences/${target!.id}`);
         await page.goBack();
-        await expect.poll(() => page.getByTestId('map-summary').getAttribute('data-residences')).not.toBeNull();
+        await expect.poll(() => page.getByTestId('map-summary').getAttribute('data-residences'), { timeout: 30_000 }).not.toBeNull();
         expect(new URL(page.url()).hash).toMatch(/^#carte=16\//);
       });
 
@@ -173,6 +173,7 @@ describe.skipIf(!chromiumAvailable())('patrimony journey in the browser', () => 
 
   it('draws a configured raster basemap under the residences', async () => {
     await server.restart({ basemapUrl: `${BASEMAP_ORIGIN}/plan/{z}/{x}/{y}.png` });
+    api = await signedInApi(server.url, demoAccount('observatory_officer'));
     const stats = await api<PatrimonyStats>('/api/patrimony/stats');
     const guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('observatory_officer'));
     try {
