@@ -115,6 +115,7 @@ describe.skipIf(!chromiumAvailable())('offline field capture on a phone', () => 
       const found = await onServer(`Boîtes aux lettres forcées, parking niveau -${number} (${tag}).`);
       expect(found.map((incident) => incident.photos)).toEqual([1]);
     }
+    await expect.poll(() => page.getByTestId('offline-ready').isVisible()).toBe(true);
     await screenshot(page, 'phone-offline-sent');
   });
 

@@ -31,8 +31,13 @@ export function startOffline(): void {
     readyListeners.forEach((listener) => listener(readyResidences!));
   });
   navigator.serviceWorker.register('/sw.js').catch(() => undefined);
-  void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: PREPARE_OFFLINE }));
-  window.addEventListener('online', sendWaiting);
+  const prepare = () => void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: PREPARE_OFFLINE }));
+  prepare();
+  // Back from the field: send what waits, and refresh the kept data if it has aged.
+  window.addEventListener('online', () => {
+    sendWaiting();
+    prepare();
+  });
   setInterval(sendWaiting, RETRY_INTERVAL_MS);
   sendWaiting();
 }
