@@ -8,6 +8,7 @@ import { ActionForm, CommentForm, MergeForm, TransitionButtons } from './FollowU
 import { IncidentsNav } from './IncidentsNav.js';
 import { useCategoryLabel, useMomentFormat, useOccurrenceFormat } from './labels.js';
 import { incidentPath } from './paths.js';
+import { Photos } from './Photos.js';
 import { StatusBadge } from './StatusBadge.js';
 import { useCan } from './useCan.js';
 import { Timeline } from './Timeline.js';
@@ -58,6 +59,7 @@ function IncidentView({ incident, onChanged }: { incident: IncidentDetail; onCha
         </dl>
         <p className="incident-description">{incident.description}</p>
       </section>
+      <Photos incidentId={incident.id} canAdd={canComment && !frozen} canDelete={canManage} />
       {!frozen && (canManage || canComment) && (
         <section aria-labelledby="incident-workflow">
           <h2 id="incident-workflow">{t('incidents.detail.workflow')}</h2>
