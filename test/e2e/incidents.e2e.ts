@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetail, NearestPlace } from '../../web/src/incidents/api.js';
 import type { ResidenceDetail, ResidenceMap } from '../../web/src/shared/api.js';
@@ -262,6 +263,24 @@ describe.skipIf(!chromiumAvailable())('incidents journey on a phone', () => {
     await screenshot(page, 'phone-incident-detail-en');
     await page.getByRole('button', { name: 'Passer en français' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+  });
+
+  it('adds a photo to the incident from its page: the thumbnail opens the full image', async () => {
+    await page.goto(`/incidents/${firstId}`);
+    const photos = page.getByRole('region', { name: 'Photos' });
+    await expect.poll(() => photos.getByText('Aucune photo.').count()).toBe(1);
+    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 180, g: 90, b: 40 } } }).jpeg().toBuffer();
+    await photos.getByLabel('Ajouter une photo').setInputFiles({ name: 'boites-aux-lettres.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    const thumbnail = photos.getByTestId('incident-photos').getByRole('img');
+    await expect.poll(() => thumbnail.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => thumbnail.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    const stored = await api<{ id: number; url: string; width: number }[]>(`/api/incidents/${firstId}/photos`);
+    expect(stored.map(({ width }) => width)).toEqual([640]);
+    expect(await photos.getByRole('link').getAttribute('href')).toBe(stored[0]!.url);
+    // The caretaker records, the agency manager deletes.
+    expect(await photos.getByRole('button', { name: /^Supprimer/ }).count()).toBe(0);
+    await expectAccessible();
+    await screenshot(page, 'phone-incident-photo');
   });
 
   it('never called the internet nor logged an error', () => {
