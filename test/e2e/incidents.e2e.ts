@@ -281,12 +281,26 @@ describe.skipIf(!chromiumAvailable())('incidents journey on a phone', () => {
     expect(await photos.getByRole('button', { name: /^Supprimer/ }).count()).toBe(0);
     await expectAccessible();
     await screenshot(page, 'phone-incident-photo');
+
+    // A file that is not an image: the refusal (415) in plain words, nothing stored.
+    await photos.getByLabel('Ajouter une photo').setInputFiles({ name: 'note.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('pas une image') });
+    await expect.poll(() => photos.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('Photo refusée : format non accepté.');
+    expect(await api<unknown[]>(`/api/incidents/${firstId}/photos`)).toHaveLength(1);
+    await screenshot(page, 'phone-incident-photo-refused');
+
+    // The agency manager deletes it, after confirming.
+    await managerPage.goto(`/incidents/${firstId}`);
+    managerPage.once('dialog', (dialog) => void dialog.accept());
+    await managerPage.getByRole('button', { name: 'Supprimer la photo 1' }).click();
+    await expect.poll(() => managerPage.getByText('Aucune photo.').count(), { timeout: 10_000 }).toBe(1);
+    expect(await api<unknown[]>(`/api/incidents/${firstId}/photos`)).toEqual([]);
   });
 
   it('never called the internet nor logged an error', () => {
     expect([...guarded.externalRequests, ...managerContext.externalRequests]).toEqual([]);
-    // The refused transition (409) and the flagged text (422) are answered so on purpose: the browser logs those failed requests.
-    const unexpected = (errors: string[]) => errors.filter((error) => !/\b(409|422)\b/.test(error));
+    // The refused transition (409), the flagged text (422) and the file that is no image (415) are answered so on purpose:
+    // the browser logs those failed requests.
+    const unexpected = (errors: string[]) => errors.filter((error) => !/\b(409|415|422)\b/.test(error));
     expect([...unexpected(guarded.pageErrors), ...unexpected(managerContext.pageErrors)]).toEqual([]);
   });
 });
