@@ -1,14 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readConfig } from '../core/config.js';
-import { createApp } from '../http/app.js';
 import type { VigieApp } from '../http/router.js';
 import { describeEachEngine } from '../../test/support/engines.js';
-import { createSmallPatrimony } from '../../test/support/fixtures.js';
-import { createRoleUsers, sessionClient, type SessionClient } from '../../test/support/auth.js';
-import { objectsOf, pathFor, PUBLIC_PATHS, routesOf, TENANT_NEUTRAL_PARAMS, type ObjectIds, type RouteEntry } from '../../test/support/api-routes.js';
+import type { SessionClient } from '../../test/support/auth.js';
+import { apiUnderTest, pathFor, TENANT_NEUTRAL_PARAMS, type ObjectIds, type RouteEntry } from '../../test/support/api-routes.js';
 import { PERMISSIONS, ROLES, roleAllows, type Permission, type Role } from './domain/roles.js';
 
 /**
@@ -28,22 +22,12 @@ describeEachEngine('authorisation matrix (every route × every role)', (database
   let routes: RouteEntry[];
   let mine: ObjectIds;
   let theirs: ObjectIds;
-  const clients = {} as Record<Role, SessionClient>;
-
-  let attachments: string;
-  afterAll(() => rm(attachments, { recursive: true, force: true }));
+  let clients: Record<Role, SessionClient>;
+  let cleanUp: (() => Promise<void>) | undefined;
+  afterAll(() => cleanUp?.());
 
   beforeAll(async () => {
-    attachments = await mkdtemp(path.join(tmpdir(), 'vigie-attachments-'));
-    const db = database();
-    app = createApp({ db, config: readConfig({ VIGIE_ATTACHMENTS_DIR: attachments }) });
-    routes = (await routesOf(app)).filter((route) => !PUBLIC_PATHS.has(route.path));
-    const minePatrimony = await createSmallPatrimony(db);
-    const theirPatrimony = await createSmallPatrimony(db, '272000029', 'Autre Habitat');
-    mine = await objectsOf(db, app, minePatrimony);
-    theirs = await objectsOf(db, app, theirPatrimony);
-    const users = await createRoleUsers(db, minePatrimony);
-    for (const role of ROLES) clients[role] = await sessionClient(app, users[role]);
+    ({ app, routes, mine, theirs, clients, cleanUp } = await apiUnderTest(database()));
   }, 120_000);
 
   it('declares a known permission on every route behind the session', () => {

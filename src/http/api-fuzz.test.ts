@@ -1,18 +1,12 @@
 import fc from 'fast-check';
 import { JSONSchemaFaker } from 'json-schema-faker';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROLES, roleAllows, type Role } from '../access/domain/roles.js';
-import { readConfig } from '../core/config.js';
+import { roleAllows, type Role } from '../access/domain/roles.js';
 import type { Database } from '../db/database.js';
-import { createApp } from './app.js';
 import type { VigieApp } from './router.js';
 import { describeEachEngine } from '../../test/support/engines.js';
-import { createSmallPatrimony } from '../../test/support/fixtures.js';
-import { createRoleUsers, sessionClient, type SessionClient } from '../../test/support/auth.js';
-import { objectsOf, PUBLIC_PATHS, routesOf, type JsonSchema, type ObjectIds, type OpenApiDocument, type RouteEntry } from '../../test/support/api-routes.js';
+import type { SessionClient } from '../../test/support/auth.js';
+import { apiUnderTest, type JsonSchema, type ObjectIds, type OpenApiDocument, type RouteEntry } from '../../test/support/api-routes.js';
 
 /**
  * Property-based fuzzing of the whole API from its OpenAPI document: inputs generated from each
@@ -112,22 +106,15 @@ describeEachEngine('API fuzzing from the OpenAPI document', (database) => {
   let doc: OpenApiDocument;
   let routes: RouteEntry[];
   let objects: ObjectIds[];
-  const clients = {} as Record<Role, SessionClient>;
-
-  let attachments: string;
-  afterAll(() => rm(attachments, { recursive: true, force: true }));
+  let clients: Record<Role, SessionClient>;
+  let cleanUp: (() => Promise<void>) | undefined;
+  afterAll(() => cleanUp?.());
 
   beforeAll(async () => {
-    attachments = await mkdtemp(path.join(tmpdir(), 'vigie-attachments-'));
-    const db = database();
-    app = createApp({ db, config: readConfig({ VIGIE_ATTACHMENTS_DIR: attachments }) });
+    const api = await apiUnderTest(database());
+    ({ app, routes, clients, cleanUp } = api);
+    objects = [api.mine, api.theirs];
     doc = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
-    routes = (await routesOf(app)).filter((route) => !PUBLIC_PATHS.has(route.path));
-    const mine = await createSmallPatrimony(db);
-    const theirs = await createSmallPatrimony(db, '272000029', 'Autre Habitat');
-    objects = [await objectsOf(db, app, mine), await objectsOf(db, app, theirs)];
-    const users = await createRoleUsers(db, mine);
-    for (const role of ROLES) clients[role] = await sessionClient(app, users[role]);
   }, 120_000);
 
   it(`answers ${FUZZ_RUNS} generated requests without a server error, and writes nothing when it refuses`, async () => {

@@ -1,10 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import type { Database } from '../../src/db/database.js';
-import type { Permission } from '../../src/access/domain/roles.js';
+import { ROLES, type Permission, type Role } from '../../src/access/domain/roles.js';
+import { readConfig } from '../../src/core/config.js';
+import { createApp } from '../../src/http/app.js';
 import { loadDemoBoard } from '../../src/deliberations/demo/service.js';
 import type { VigieApp } from '../../src/http/router.js';
-import { createTestUser, sessionClient } from './auth.js';
-import type { SmallPatrimony } from './fixtures.js';
+import { createRoleUsers, createTestUser, sessionClient, type SessionClient } from './auth.js';
+import { createSmallPatrimony, type SmallPatrimony } from './fixtures.js';
 
 /**
  * The API as the cross-cutting tests see it: its routes read from the OpenAPI document, and one
@@ -130,4 +135,29 @@ export function pathFor(route: RouteEntry, objects: ObjectIds, place: Place): st
     path = path.replace(`{${param}}`, encodeURIComponent(String(id)));
   }
   return path;
+}
+
+/** The whole API over two organisations holding objects of every kind, signed in as each role of the first. */
+export interface ApiUnderTest {
+  app: VigieApp;
+  /** Every route behind the session. */
+  routes: RouteEntry[];
+  mine: ObjectIds;
+  theirs: ObjectIds;
+  clients: Record<Role, SessionClient>;
+  cleanUp(): Promise<void>;
+}
+
+export async function apiUnderTest(db: Database): Promise<ApiUnderTest> {
+  const attachments = await mkdtemp(path.join(tmpdir(), 'vigie-attachments-'));
+  const app = createApp({ db, config: readConfig({ VIGIE_ATTACHMENTS_DIR: attachments }) });
+  const routes = (await routesOf(app)).filter((route) => !PUBLIC_PATHS.has(route.path));
+  const minePatrimony = await createSmallPatrimony(db);
+  const theirPatrimony = await createSmallPatrimony(db, '272000029', 'Autre Habitat');
+  const mine = await objectsOf(db, app, minePatrimony);
+  const theirs = await objectsOf(db, app, theirPatrimony);
+  const users = await createRoleUsers(db, minePatrimony);
+  const clients = {} as Record<Role, SessionClient>;
+  for (const role of ROLES) clients[role] = await sessionClient(app, users[role]);
+  return { app, routes, mine, theirs, clients, cleanUp: () => rm(attachments, { recursive: true, force: true }) };
 }
