@@ -49,6 +49,18 @@ describe('security headers', () => {
     expect(directives(response).get('default-src')).toBe("'self'");
   });
 
+  it('forbid every cache to keep an API answer, refusals included, but not the public API description or the web app', async () => {
+    for (const target of ['http://localhost/api/settings', 'http://localhost/api/health', 'http://localhost/api/patrimony/stats', 'http://localhost/api/no-such-route']) {
+      expect((await app().request(target)).headers.get('cache-control'), target).toBe('no-store');
+    }
+    const login = await app().request('http://localhost/api/auth/login', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    expect(login.status).toBe(400);
+    expect(login.headers.get('cache-control')).toBe('no-store');
+    for (const target of ['http://localhost/api/openapi.json', 'http://localhost/', 'http://localhost/incidents/1', 'http://localhost/apiculture']) {
+      expect((await app().request(target)).headers.get('cache-control'), target).not.toBe('no-store');
+    }
+  });
+
   it('let the map load tiles from the configured basemap origin only', async () => {
     const response = await app({ VIGIE_BASEMAP_URL: 'https://tiles.example.fr/plan/{z}/{x}/{y}.png' }).request('http://localhost/');
     const csp = directives(response);

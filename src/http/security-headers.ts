@@ -37,6 +37,16 @@ export function contentSecurityPolicy(basemapUrl: string | undefined): string {
   ].join('; ');
 }
 
+/** API answers that hold nothing about anyone and are the same for every caller: caches may keep them. */
+const PUBLIC_STATIC_API = new Set(['/api/openapi.json']);
+
+/**
+ * Whether no cache (browser, proxy, shared computer) may keep the answer: every API answer holds,
+ * or may hold, personal data or a perimeter's records, refusals included. The service worker's own
+ * offline store is unaffected (it writes with the Cache API, which ignores this header).
+ */
+export const mustNotStore = (path: string) => (path === '/api' || path.startsWith('/api/')) && !PUBLIC_STATIC_API.has(path);
+
 /** Headers on every response, API and web app alike. */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
@@ -48,4 +58,5 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()');
   c.header('Cross-Origin-Opener-Policy', 'same-origin');
   if (!isPlainLocalhost(c)) c.header('Strict-Transport-Security', HSTS);
+  if (mustNotStore(c.req.path)) c.header('Cache-Control', 'no-store');
 };
