@@ -3,7 +3,7 @@
  * (integers) in place of the file's string ids. Input and output share these shapes.
  */
 import { z } from '@hono/zod-openapi';
-import { ATTENDANCE_STATUSES, BALLOT_CHOICES, CIVILITIES, MEMBER_CATEGORIES } from './domain/model.js';
+import { ATTENDANCE_STATUSES, BALLOT_CHOICES, CIVILITIES, ITEM_NATURES, MEMBER_CATEGORIES } from './domain/model.js';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const isoDate = z.iso.date();
@@ -121,6 +121,8 @@ export const ItemInputSchema = z
     rapporteur: PersonSchema,
     report: z.array(z.string().trim().min(1).max(20_000)).max(100).default([]),
     decisions: z.array(text(5000)).min(1).max(50),
+    /** Accounts approval (remote participants not counted) and the director general's appointment or dismissal (two thirds) are counted apart. */
+    nature: z.enum(ITEM_NATURES).default('ordinary'),
     /** Bureau only: the board decision (its date and number) delegating the matter; the extract cites it. */
     delegation: z.object({ date: isoDate, reference: text(200) }).nullable().default(null),
     standAsides: z.array(z.object({ memberId: id, reason: text(500) })).default([]),

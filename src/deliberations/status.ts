@@ -18,7 +18,7 @@ export function itemFindings(file: SessionFile, rank: number): Finding[] {
 export function computedOutcome(file: SessionFile, rank: number): 'adopted' | 'rejected' | 'undetermined' {
   const ctx = itemContext(file, file.items.find((i) => i.rank === rank)!);
   const t = tally(ctx);
-  return voteResult(voteCounts(ctx, t.voters), t.voters, ctx.instance).outcome;
+  return voteResult(voteCounts(ctx, t.voters), t.voters, ctx.instance, ctx.item.nature).outcome;
 }
 
 /** The errors that forbid `status` for the item of rank `rank`; empty when allowed. */

@@ -202,6 +202,26 @@ describe.skipIf(!chromiumAvailable())('board decisions journey in the browser', 
     await expectAccessible();
   });
 
+  it('counts the approval of the accounts without the remote participant, and says so in the extract', async () => {
+    const [entry] = await api<{ id: number; actNumber: string }[]>('/api/deliberations/register?q=approbation%20comptes%202024');
+    expect(entry!.actNumber).toBe('CA2025_04_02');
+    await page.goto(`/deliberations/points/${entry!.id}`);
+    await expect.poll(() => page.getByLabel('Nature de la décision').inputValue()).toBe('accounts_approval');
+    await expect.poll(() => page.getByTestId('findings').textContent()).toMatch(/la participation à distance de .+ ne compte ni pour le quorum ni pour la majorité/);
+    // The remote member has no ballot on this item.
+    await page.getByLabel('Vote nominatif').check();
+    const item = await api<Item>(`/api/deliberations/items/${entry!.id}`);
+    const session = await api<{ attendance: { memberId: number; status: string }[] }>(`/api/deliberations/sessions/${item.sessionId}`);
+    const remote = session.attendance.find((a) => a.status === 'remote')!;
+    const remoteMember = (await api<Member[]>('/api/deliberations/members')).find((m) => m.id === remote.memberId)!;
+    expect(await page.getByLabel(`Vote de ${remoteMember.civility} ${remoteMember.firstName} ${remoteMember.lastName.toUpperCase()}`).count()).toBe(0);
+    await screenshot(page, 'deliberations-accounts');
+    const response = await page.context().request.get(`/api/deliberations/items/${entry!.id}/extract.pdf`);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: await response.body(), encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(`Participant à distance, non compté pour l'approbation des comptes : ${remoteMember.civility === 'Mme' ? 'Madame' : 'Monsieur'} ${remoteMember.lastName.toUpperCase()}`);
+    await expectAccessible();
+  });
+
   it('shows the register to a territorial director without its forms', async () => {
     const reader = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('territorial_director'));
     try {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSession } from '../domain/check.js';
 import { siretKeyIsValid } from '../domain/scdl.js';
 import { SessionFileSchema } from '../domain/model.js';
+import { itemContext, tally } from '../domain/tally.js';
 import { DEMO_LINKS, DEMO_YEAR, demoBoardSessions } from './board.js';
 
 const sessions = demoBoardSessions();
@@ -39,5 +40,18 @@ describe('demo board', () => {
     const acts = new Set(items.map((i) => i.actNumber));
     expect(DEMO_LINKS.every((l) => acts.has(l.actNumber))).toBe(true);
     expect(items.some((i) => i.transmission?.transmittedOn) && items.some((i) => !i.transmission)).toBe(true);
+  });
+
+  it('approves the 2024 accounts without counting the member who attends remotely (decree 2019-462)', () => {
+    const file = sessions.find((s) => s.items.some((i) => i.nature === 'accounts_approval'))!;
+    const accounts = file.items.find((i) => i.nature === 'accounts_approval')!;
+    const remote = file.session.attendance.filter((a) => a.status === 'remote').map((a) => a.member);
+    expect(remote).toHaveLength(1);
+    expect(checkSession(file).filter((f) => f.item === accounts.rank).map((f) => f.code)).toEqual(['REMOTE_NOT_COUNTED_ACCOUNTS']);
+    const t = tally(itemContext(file, accounts));
+    expect(t.present.map((m) => m.id)).not.toContain(remote[0]);
+    const voting = new Set(file.members.filter((m) => m.voting).map((m) => m.id));
+    const inRoom = file.session.attendance.filter((a) => a.status === 'present' && voting.has(a.member)).length;
+    expect(t.voters).toBe(inRoom + t.validProxies.length);
   });
 });

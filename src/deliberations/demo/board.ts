@@ -101,6 +101,7 @@ interface ItemSpec {
   matter: Item['matter'];
   vote?: VoteSpec;
   standAsides?: Item['standAsides'];
+  nature?: Item['nature'];
 }
 
 interface SessionSpec {
@@ -177,7 +178,7 @@ const SESSIONS: SessionSpec[] = [
         directorate: 'Direction administrative et financière', rapporteur: DAF,
         report: ['Les comptes de l’exercice 2024, certifiés par le commissaire aux comptes, font apparaître un résultat de 4 126 000 €, affecté au report à nouveau.'],
         decisions: ['approuvent les comptes de l’exercice 2024 ;', 'affectent le résultat de 4 126 000 € au report à nouveau.'],
-        matter: MATTERS.budget, vote: { against: 1, abstentions: 1 },
+        matter: MATTERS.budget, vote: { against: 1, abstentions: 1 }, nature: 'accounts_approval',
       },
       {
         subject: 'Convention de financement 2025-2034 avec le Département du Pas-de-Calais pour la rénovation énergétique du patrimoine',
@@ -313,6 +314,7 @@ function toItem(spec: SessionSpec, item: ItemSpec, index: number): Item {
     rapporteur: item.rapporteur,
     report: item.report,
     decisions: item.decisions,
+    nature: item.nature ?? 'ordinary',
     delegation: spec.instance === 'BUREAU' ? delegationOn(spec.date) : null,
     standAsides: item.standAsides ?? [],
     attendanceOverrides: [],

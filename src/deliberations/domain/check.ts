@@ -2,7 +2,7 @@
 import { error, type Finding } from './findings.js';
 import type { SessionFile } from './model.js';
 import { checkActNumber, checkBureauDelegation, checkTransmissionDates } from './rules/acts.js';
-import { checkOverrides, checkProxies, checkProxyLimitUnknown, checkQuorum, checkRemoteAttendance, checkStandAsides } from './rules/attendance.js';
+import { checkOverrides, checkProxies, checkProxyLimitUnknown, checkQuorum, checkRemoteAttendance, checkRemoteOnAccounts, checkStandAsides } from './rules/attendance.js';
 import { checkConvocation, checkPresidentPresent, checkRosterMembership, checkRosterSeats, checkRosterUniqueness } from './rules/roster.js';
 import { checkBallots, checkResult, checkVoteTotal } from './rules/votes.js';
 import { checkScdlRow, toScdlRow } from './scdl.js';
@@ -18,6 +18,7 @@ const ITEM_RULES: ItemRule[] = [
   checkOverrides,
   checkStandAsides,
   checkRemoteAttendance,
+  checkRemoteOnAccounts,
   checkProxies,
   checkProxyLimitUnknown,
   checkQuorum,

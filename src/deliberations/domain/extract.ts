@@ -4,7 +4,7 @@
  */
 import type { Member, SessionFile } from './model.js';
 import { formalName, frenchLongDate, groupedByCivility, rapporteurName } from './names.js';
-import { itemContext, tally, takesPartInPerson, voteCounts, voteResult, type ItemContext } from './tally.js';
+import { itemContext, remoteNotCounted, tally, takesPartInPerson, voteCounts, voteResult, type ItemContext } from './tally.js';
 
 interface BlockBase {
   lines: string[];
@@ -17,7 +17,7 @@ export type ExtractBlock = BlockBase &
     | { kind: 'title'; landlordName: string; legalForm: string; instance: 'board' | 'bureau' }
     | { kind: 'session'; date: string }
     | { kind: 'president'; name: string }
-    | { kind: 'present'; names: string[] }
+    | { kind: 'present'; names: string[]; uncounted: string[] }
     | { kind: 'excused'; withProxy: { member: string; holder: string }[]; withoutProxy: string[] }
     | { kind: 'subject'; text: string }
     | { kind: 'directorate'; directorate: string; rapporteur: string }
@@ -50,6 +50,8 @@ function formula(kind: 'board' | 'bureau', delegation: Delegation | null): strin
 }
 
 const MAJORITY_LABEL = { present_or_represented: 'à la majorité des membres présents ou représentés', votes_cast: 'à la majorité des suffrages exprimés' } as const;
+export const UNCOUNTED_LABEL = "Participant à distance, non compté pour l'approbation des comptes";
+const TWO_THIRDS_LABEL = 'à la majorité des deux tiers des membres présents ou représentés';
 
 function attendanceBlocks(ctx: ItemContext): ExtractBlock[] {
   const others = ctx.roster.filter((m) => m.id !== ctx.file.session.president);
@@ -63,8 +65,10 @@ function attendanceBlocks(ctx: ItemContext): ExtractBlock[] {
     ...withProxy.map((p) => `${p.member} qui a donné pouvoir à ${p.holder}`),
     ...withoutProxy,
   ];
+  const uncounted = others.filter((m) => takesPartInPerson(ctx, m.id) && remoteNotCounted(ctx, m.id)).map(formalName);
+  const uncountedLine = uncounted.length ? [`${UNCOUNTED_LABEL} : ${uncounted.join(', ')}`] : [];
   return [
-    { kind: 'present', names, lines: [`Présents : ${names.join(', ')}`] },
+    { kind: 'present', names, uncounted, lines: [`Présents : ${names.join(', ')}`, ...uncountedLine] },
     { kind: 'excused', withProxy, withoutProxy, lines: excusedLines.length ? [`Excusés : ${excusedLines.join(', ')}.`] : [] },
   ];
 }
@@ -72,7 +76,7 @@ function attendanceBlocks(ctx: ItemContext): ExtractBlock[] {
 function voteBlock(ctx: ItemContext): ExtractBlock {
   const t = tally(ctx);
   const counts = voteCounts(ctx, t.voters);
-  const result = voteResult(counts, t.voters, ctx.instance);
+  const result = voteResult(counts, t.voters, ctx.instance, ctx.item.nature);
   const named = (ids: string[] | undefined) => (ids ?? []).map((id) => formalName(ctx.members.get(id)!));
   const rows: VoteRow[] = [
     { label: 'Pour', count: counts.for, names: named(counts.names?.for) },
@@ -86,7 +90,7 @@ function voteBlock(ctx: ItemContext): ExtractBlock {
   const heading = unanimous
     ? "Décision adoptée à l'unanimité"
     : result.outcome === 'adopted'
-      ? `Décision adoptée ${MAJORITY_LABEL[ctx.instance.majority]}${casting}`
+      ? `Décision adoptée ${ctx.item.nature === 'director_general' ? TWO_THIRDS_LABEL : MAJORITY_LABEL[ctx.instance.majority]}${casting}`
       : result.outcome === 'rejected'
         ? `Décision rejetée${casting}`
         : 'Résultat indéterminé (partage égal des voix)';

@@ -21,6 +21,11 @@ export const MEMBER_CATEGORIES = [
 ] as const;
 export const ATTENDANCE_STATUSES = ['present', 'remote', 'excused_with_proxy', 'excused', 'absent'] as const;
 export const BALLOT_CHOICES = ['for', 'against', 'abstention', 'not_voting'] as const;
+/**
+ * Decisions the code counts differently: remote participants never count when the accounts are
+ * approved, and the director general is appointed or dismissed by two thirds (CCH art. R. 421-13).
+ */
+export const ITEM_NATURES = ['ordinary', 'accounts_approval', 'director_general'] as const;
 
 const PersonSchema = z.object({
   civility: z.enum(CIVILITIES),
@@ -99,6 +104,7 @@ const ItemSchema = z.object({
   rapporteur: PersonSchema,
   report: z.array(z.string()),
   decisions: z.array(z.string().min(1)).min(1),
+  nature: z.enum(ITEM_NATURES).default('ordinary'),
   /** Bureau only: the board decision delegating this matter to the Bureau, cited by the extract. */
   delegation: z.object({ date: isoDate, reference: z.string().min(1) }).nullable().optional(),
   standAsides: z.array(z.object({ member: memberId, reason: z.string().min(1) })).default([]),
@@ -180,3 +186,4 @@ export type Person = z.infer<typeof PersonSchema>;
 export type Attendance = z.infer<typeof AttendanceSchema>;
 export type Item = SessionFile['items'][number];
 export type BallotChoice = (typeof BALLOT_CHOICES)[number];
+export type ItemNature = (typeof ITEM_NATURES)[number];

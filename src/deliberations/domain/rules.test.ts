@@ -5,6 +5,8 @@ import type { Finding } from './findings.js';
 import type { SessionFile } from './model.js';
 import { parseSessionFile } from './parse.js';
 import { quorumThreshold } from './rules/attendance.js';
+import { composeExtract } from './extract.js';
+import { SOURCES } from './sources.js';
 import { itemContext, tally, voteResult } from './tally.js';
 
 const example = parseSessionFile(readFileSync(new URL('../examples/seance-ca-2024-03-14.json', import.meta.url), 'utf8'));
@@ -126,6 +128,66 @@ describe('proxies — CCH art. R. 421-13: each member may receive one mandate on
   });
 });
 
+describe('approval of the accounts — CCH art. R. 421-13, last paragraph (decree 2019-462): remote participants are not counted', () => {
+  it('leaves the remote member out of the quorum and the votes, with a warning naming him', () => {
+    const file = session((f) => (item(f, 1).nature = 'accounts_approval'));
+    const t = tally(itemContext(file, item(file, 1)));
+    expect([t.present.length, t.validProxies.length, t.voters]).toEqual([18, 5, 23]);
+    const findings = checkSession(file).filter((f) => f.item === 1);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['REMOTE_NOT_COUNTED_ACCOUNTS', 'warning']]);
+    expect(findings[0]!.source).toEqual(SOURCES.cchR421_13Remote);
+  });
+
+  it('refuses a ballot cast remotely and a proxy held by a remote member', () => {
+    // Item 3 is voted per member; m16, remote, cast a ballot.
+    const ballots = session((f) => (item(f, 3).nature = 'accounts_approval'));
+    expect(codes(checkSession(ballots), 3)).toEqual(['REMOTE_NOT_COUNTED_ACCOUNTS', 'BALLOT_NOT_ENTITLED', 'VOTE_TOTAL_MISMATCH']);
+    const proxy = session((f) => {
+      attendanceOf(f, 'm17').status = 'remote';
+      item(f, 1).nature = 'accounts_approval';
+    });
+    expect(codes(checkSession(proxy), 1)).toEqual(['REMOTE_NOT_COUNTED_ACCOUNTS', 'PROXY_HOLDER_INVALID']);
+  });
+
+  it('names the uncounted remote participant in the extract and still lists him present', () => {
+    const file = session((f) => (item(f, 1).nature = 'accounts_approval'));
+    const present = composeExtract(file, 1).find((b) => b.kind === 'present')!;
+    expect(present.lines[1]).toMatch(/^Participant à distance, non compté pour l'approbation des comptes : /);
+    expect(present.lines[1]!.split(' : ')[1]!.split(', ')).toHaveLength(1);
+  });
+});
+
+describe('director general — CCH art. R. 421-13: appointed or dismissed by two thirds of the members present or represented', () => {
+  it('adopts at two thirds exactly and rejects below, where a simple majority would adopt', () => {
+    const instance = example.instances[0]!;
+    const below = { for: 13, against: 8, abstentions: 0, notVoting: 0 };
+    expect(voteResult(below, 21, instance, 'ordinary').outcome).toBe('adopted');
+    expect(voteResult(below, 21, instance, 'director_general').outcome).toBe('rejected');
+    expect(voteResult({ ...below, for: 14, against: 7 }, 21, instance, 'director_general').outcome).toBe('adopted');
+    expect(voteResult({ for: 10, against: 10, abstentions: 1, notVoting: 0, presidentChoice: 'for' }, 21, instance, 'director_general')).toMatchObject({ outcome: 'rejected', byCastingVote: false });
+  });
+
+  it('blocks a declared adoption short of two thirds, citing the rule', () => {
+    const file = session((f) => {
+      item(f, 2).nature = 'director_general';
+      item(f, 2).vote = { kind: 'counts', for: 13, against: 8, abstentions: 0, notVoting: 0 };
+    });
+    const findings = checkSession(file).filter((f) => f.item === 2);
+    expect(findings.map((f) => f.code)).toEqual(['VOTE_RESULT_CONTRADICTED']);
+    expect(findings[0]!.source).toEqual(SOURCES.cchR421_13DirectorGeneral);
+    expect(findings[0]!.message).toContain('deux tiers requis');
+  });
+
+  it('says "à la majorité des deux tiers" in the extract', () => {
+    const file = session((f) => {
+      item(f, 2).nature = 'director_general';
+      item(f, 2).vote = { kind: 'counts', for: 14, against: 7, abstentions: 0, notVoting: 0 };
+    });
+    const vote = composeExtract(file, 2).find((b) => b.kind === 'vote')!;
+    expect(vote.lines[0]).toBe('Décision adoptée à la majorité des deux tiers des membres présents ou représentés');
+  });
+});
+
 describe('roster — minutes consistency', () => {
   it('reports a member listed twice, a member with no status, vacant seats and an absent president', () => {
     const file = session((f) => {
@@ -166,8 +228,8 @@ describe('votes — counts add up, unanimity, majority rule and casting vote (CC
   it('computes the result from the majority rule', () => {
     const instance = { ...example.instances[0]! };
     const counts = { for: 10, against: 5, abstentions: 8, notVoting: 0 };
-    expect(voteResult(counts, 23, { ...instance, majority: 'present_or_represented' }).outcome).toBe('rejected');
-    expect(voteResult(counts, 23, { ...instance, majority: 'votes_cast' }).outcome).toBe('adopted');
+    expect(voteResult(counts, 23, { ...instance, majority: 'present_or_represented' }, 'ordinary').outcome).toBe('rejected');
+    expect(voteResult(counts, 23, { ...instance, majority: 'votes_cast' }, 'ordinary').outcome).toBe('adopted');
     const file = session((f) => (item(f, 2).vote = { kind: 'counts', for: 10, against: 5, abstentions: 6, notVoting: 0 }));
     expect(codes(checkSession(file), 2)).toEqual(['VOTE_RESULT_CONTRADICTED']);
   });

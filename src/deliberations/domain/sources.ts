@@ -10,6 +10,7 @@ export const SOURCES = {
   cchR421_13Quorum: { label: 'CCH, art. R. 421-13 (quorum des deux tiers, seconde convocation ; rédaction du décret n° 2008-566)' },
   cchR421_13Proxy: { label: 'CCH, art. R. 421-13 (un seul mandat par administrateur)' },
   cchR421_13Majority: { label: 'CCH, art. R. 421-13 (majorité des présents ou représentés, voix prépondérante du président)' },
+  cchR421_13DirectorGeneral: { label: 'CCH, art. R. 421-13 (nomination et fin de fonctions du directeur général à la majorité des deux tiers ; rédaction du décret n° 2008-566)' },
   cchR421_13Convocation: { label: 'CCH, art. R. 421-13 (ordre du jour communiqué dix jours à l’avance)' },
   cchL421_8Bureau: { label: 'CCH, art. L. 421-8 (le conseil élit un bureau auquel il peut donner délégation dans certaines matières ; rédaction en vigueur au 25 août 2019)' },
   cchR421_13Remote: { label: 'CCH, art. R. 421-13, dernier alinéa (décret n° 2019-462 du 16 mai 2019 : participation à distance selon le règlement intérieur, jamais comptée pour l’approbation des comptes)' },

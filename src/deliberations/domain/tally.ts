@@ -2,7 +2,7 @@
  * Who counts for one item: the session attendance with the item's overrides, minus the members
  * standing aside; the proxies that can be exercised; the vote counts and the computed result.
  */
-import type { Attendance, BallotChoice, Instance, Item, Member, SessionFile } from './model.js';
+import type { Attendance, BallotChoice, Instance, Item, ItemNature, Member, SessionFile } from './model.js';
 
 export interface ItemContext {
   file: SessionFile;
@@ -25,7 +25,7 @@ export type ProxyRejection = 'holder_absent' | 'holder_not_voting' | 'holder_sta
 
 export interface Tally {
   votingMembers: Member[];
-  /** Voting members taking part in person (or remotely when allowed), not standing aside. */
+  /** Voting members taking part in person (or remotely when allowed and counted), not standing aside. */
   present: Member[];
   validProxies: Proxy[];
   rejectedProxies: (Proxy & { reason: ProxyRejection })[];
@@ -74,10 +74,20 @@ export function takesPartInPerson(ctx: ItemContext, memberId: string): boolean {
   return status === 'present' || (status === 'remote' && ctx.instance.remoteAttendanceAllowed);
 }
 
+/** Remote participants take part but are not counted for the quorum or the majority when the accounts are approved. */
+export function remoteNotCounted(ctx: ItemContext, memberId: string): boolean {
+  return ctx.item.nature === 'accounts_approval' && ctx.attendance.get(memberId)?.status === 'remote';
+}
+
+/** Counted for the quorum and the votes of this item. */
+export function counted(ctx: ItemContext, memberId: string): boolean {
+  return takesPartInPerson(ctx, memberId) && !remoteNotCounted(ctx, memberId);
+}
+
 function proxyRejection(ctx: ItemContext, giver: Member, holder: Member): ProxyRejection | null {
   if (!giver.voting) return 'giver_not_voting';
   if (ctx.standingAside.has(giver.id)) return 'giver_standing_aside';
-  if (!takesPartInPerson(ctx, holder.id)) return 'holder_absent';
+  if (!counted(ctx, holder.id)) return 'holder_absent';
   if (!holder.voting) return 'holder_not_voting';
   if (ctx.standingAside.has(holder.id)) return 'holder_standing_aside';
   return null;
@@ -85,7 +95,7 @@ function proxyRejection(ctx: ItemContext, giver: Member, holder: Member): ProxyR
 
 export function tally(ctx: ItemContext): Tally {
   const votingMembers = ctx.roster.filter((m) => m.voting);
-  const present = votingMembers.filter((m) => takesPartInPerson(ctx, m.id) && !ctx.standingAside.has(m.id));
+  const present = votingMembers.filter((m) => counted(ctx, m.id) && !ctx.standingAside.has(m.id));
   const validProxies: Proxy[] = [];
   const rejectedProxies: Tally['rejectedProxies'] = [];
   const held = new Map<string, number>();
@@ -124,10 +134,17 @@ export function voteCounts(ctx: ItemContext, voters: number): VoteCounts {
   };
 }
 
-/** Applies the instance's majority rule; a tie goes to the president's side when the instance has a casting vote. */
-export function voteResult(counts: VoteCounts, voters: number, instance: Instance): VoteResult {
+/**
+ * Applies the instance's majority rule; a tie goes to the president's side when the instance has a
+ * casting vote. The director general's appointment or dismissal needs two thirds of the members
+ * present or represented, which a tie never reaches.
+ */
+export function voteResult(counts: VoteCounts, voters: number, instance: Instance, nature: ItemNature): VoteResult {
   const unanimous = counts.for > 0 && counts.against === 0 && counts.abstentions === 0;
   const tie = counts.for > 0 && counts.for === counts.against;
+  if (nature === 'director_general') {
+    return { outcome: 3 * counts.for >= 2 * voters && voters > 0 ? 'adopted' : 'rejected', unanimous, tie, byCastingVote: false };
+  }
   if (tie && instance.castingVote) {
     if (!counts.presidentChoice) return { outcome: 'undetermined', unanimous, tie, byCastingVote: false };
     return { outcome: counts.presidentChoice === 'for' ? 'adopted' : 'rejected', unanimous, tie, byCastingVote: true };

@@ -4,7 +4,7 @@
  * attendance paragraphs, subject, report, formula, decisions, stand-asides and the vote table.
  */
 import PDFDocument from 'pdfkit';
-import type { ExtractBlock } from '../domain/extract.js';
+import { UNCOUNTED_LABEL, type ExtractBlock } from '../domain/extract.js';
 import { frenchLongDate } from '../domain/names.js';
 import { findFonts, type FontSet } from './fonts.js';
 
@@ -95,7 +95,10 @@ function renderBlock(doc: Doc, block: ExtractBlock): void {
       doc.font('bold').fontSize(11).text(block.lines[0]!, { align: 'center' }).fontSize(BODY_SIZE).moveDown(1.2);
       return;
     case 'president': return paragraph(doc, 'Président', block.name);
-    case 'present': return paragraph(doc, 'Présents', block.names.join(', '));
+    case 'present':
+      paragraph(doc, 'Présents', block.names.join(', '));
+      if (block.uncounted.length > 0) paragraph(doc, UNCOUNTED_LABEL, block.uncounted.join(', '));
+      return;
     case 'excused':
       if (block.lines.length > 0) paragraph(doc, 'Excusés', block.lines[0]!.replace(/^Excusés : /, ''));
       return;

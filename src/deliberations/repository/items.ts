@@ -13,6 +13,7 @@ interface ItemRow {
   rapporteur: Item['rapporteur'];
   report: string[];
   decisions: string[];
+  nature: Item['nature'];
   delegation: Item['delegation'];
   standAsides: Item['standAsides'];
   attendanceOverrides: Item['attendanceOverrides'];
@@ -35,7 +36,7 @@ interface ItemRow {
 const ITEM_SELECT = `
   SELECT i.id, i.session_id AS "sessionId", i.rank, i.act_number AS "actNumber", i.subject, i.directorate,
     json_build_object('civility', i.rapporteur_civility, 'firstName', i.rapporteur_first_name, 'lastName', i.rapporteur_last_name) AS rapporteur,
-    i.report, i.decisions,
+    i.report, i.decisions, i.nature,
     -- Rows saved before the delegation had a date read as without delegation: the rule asks for it again.
     CASE WHEN i.delegation IS NULL OR i.delegation_date IS NULL THEN NULL
          ELSE json_build_object('date', i.delegation_date, 'reference', i.delegation) END AS delegation,
@@ -100,7 +101,7 @@ const itemParams = (i: ItemInput) => {
     i.rank, i.actNumber, i.subject, i.directorate, i.rapporteur.civility, i.rapporteur.firstName, i.rapporteur.lastName, i.report, i.decisions,
     i.delegation?.reference ?? null, i.vote.kind, counts?.for ?? null, counts?.against ?? null, counts?.abstentions ?? null, counts?.notVoting ?? null,
     counts?.presidentChoice ?? null, i.declaredResult, i.matter?.code ?? null, i.matter?.name ?? null, i.transmission.prefectureId,
-    i.transmission.transmittedOn, i.transmission.acknowledgedOn, i.transmission.publishedOn, i.url, i.status, i.delegation?.date ?? null,
+    i.transmission.transmittedOn, i.transmission.acknowledgedOn, i.transmission.publishedOn, i.url, i.status, i.delegation?.date ?? null, i.nature,
   ];
 };
 
@@ -125,8 +126,8 @@ export async function insertItem(db: Queryable, organisationId: number, sessionI
     `INSERT INTO deliberation_items (organisation_id, session_id, rank, act_number, subject, directorate, rapporteur_civility,
        rapporteur_first_name, rapporteur_last_name, report, decisions, delegation, vote_kind, votes_for, votes_against, votes_abstentions,
        votes_not_voting, president_choice, declared_result, matter_code, matter_name, prefecture_id, transmitted_on, acknowledged_on,
-       published_on, url, status, delegation_date)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)
+       published_on, url, status, delegation_date, nature)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)
      RETURNING id`,
     [organisationId, sessionId, ...itemParams(input)],
   );
@@ -140,7 +141,7 @@ export async function updateItem(db: Queryable, organisationId: number, itemId: 
        rapporteur_first_name = $8, rapporteur_last_name = $9, report = $10, decisions = $11, delegation = $12, vote_kind = $13,
        votes_for = $14, votes_against = $15, votes_abstentions = $16, votes_not_voting = $17, president_choice = $18,
        declared_result = $19, matter_code = $20, matter_name = $21, prefecture_id = $22, transmitted_on = $23, acknowledged_on = $24,
-       published_on = $25, url = $26, status = $27, delegation_date = $28, updated_at = now()
+       published_on = $25, url = $26, status = $27, delegation_date = $28, nature = $29, updated_at = now()
      WHERE organisation_id = $1 AND id = $2 RETURNING id`,
     [organisationId, itemId, ...itemParams(input)],
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
-import { ITEM_STATUSES, memberName, rosterOf, type Check, type Item, type ItemInput, type Member, type Session } from './api.js';
+import { ITEM_NATURES, ITEM_STATUSES, memberName, rosterOf, type Check, type Item, type ItemInput, type Member, type Session } from './api.js';
 import { sendJson, useResource } from '../shared/api.js';
 import { Findings } from './Findings.js';
 import { ItemAttendance } from './ItemAttendance.js';
@@ -84,7 +84,9 @@ function ItemForm({ item, session, roster, onSaved }: { item: Item; session: Ses
   // A ballot is cast by each member there for this item, and for each proxy given (the holder casts it).
   const votesOnItem = (memberId: number) => {
     const row = input.attendanceOverrides.find((a) => a.memberId === memberId) ?? session.attendance.find((a) => a.memberId === memberId);
-    return row !== undefined && ['present', 'remote', 'excused_with_proxy'].includes(row.status);
+    // Remote participants do not vote on the approval of the accounts (decree 2019-462).
+    const statuses = input.nature === 'accounts_approval' ? ['present', 'excused_with_proxy'] : ['present', 'remote', 'excused_with_proxy'];
+    return row !== undefined && statuses.includes(row.status);
   };
   const setStandAside = (memberId: number, reason: string | null) =>
     update({ standAsides: [...input.standAsides.filter((s) => s.memberId !== memberId), ...(reason === null ? [] : [{ memberId, reason }])] });
@@ -110,6 +112,11 @@ function ItemForm({ item, session, roster, onSaved }: { item: Item; session: Ses
           <label>{t('deliberations.item.actNumber')}<input value={input.actNumber} onChange={(e) => update({ actNumber: e.target.value })} /></label>
           <label className="form-grid__wide">{t('deliberations.item.subject')}<input value={input.subject} onChange={(e) => update({ subject: e.target.value })} /></label>
           <label>{t('deliberations.item.directorate')}<input value={input.directorate} onChange={(e) => update({ directorate: e.target.value })} /></label>
+          <label className="form-grid__wide">{t('deliberations.item.nature')}
+            <select value={input.nature} onChange={(e) => update({ nature: e.target.value as ItemInput['nature'] })}>
+              {ITEM_NATURES.map((nature) => <option key={nature} value={nature}>{t(`deliberations.item.natures.${nature}`)}</option>)}
+            </select>
+          </label>
         </div>
         {bureau && <DelegationFields delegation={input.delegation} onChange={(delegation) => update({ delegation })} />}
         <label className="block-label">{t('deliberations.item.report')}<textarea rows={6} value={report} onChange={(e) => { setSaved(false); setReport(e.target.value); }} /></label>

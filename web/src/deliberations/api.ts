@@ -18,6 +18,7 @@ export type BallotChoice = Extract<ItemInput['vote'], { kind: 'per_member' }>['b
 // Listed here rather than imported from the server modules, which would bring zod into the bundle.
 export const ATTENDANCE_STATUSES = ['present', 'remote', 'excused_with_proxy', 'excused', 'absent'] as const satisfies readonly Attendance['status'][];
 export const ITEM_STATUSES = ['draft', 'adopted', 'rejected', 'transmitted'] as const satisfies readonly Item['status'][];
+export const ITEM_NATURES = ['ordinary', 'accounts_approval', 'director_general'] as const satisfies readonly Item['nature'][];
 export const LINK_KINDS = ['funding_convention', 'operation', 'observatory_deployment', 'partnership', 'procurement_grouping', 'other'] as const satisfies readonly Item['links'][number]['kind'][];
 
 /** "M. Jean DUPONT". */

@@ -2,7 +2,7 @@
 import { error, warning, type Finding } from '../findings.js';
 import { shortName } from '../names.js';
 import { SOURCES } from '../sources.js';
-import type { ItemContext, ProxyRejection, Tally } from '../tally.js';
+import { remoteNotCounted, takesPartInPerson, type ItemContext, type ProxyRejection, type Tally } from '../tally.js';
 
 /** Smallest head count reaching the fraction of the voting members. */
 export const quorumThreshold = (votingMembers: number, fraction: { numerator: number; denominator: number }) =>
@@ -67,6 +67,20 @@ export function checkRemoteAttendance(ctx: ItemContext): Finding[] {
   return ctx.roster
     .filter((m) => ctx.attendance.get(m.id)?.status === 'remote')
     .map((m) => error('REMOTE_NOT_ALLOWED', `${shortName(m)} participe à distance alors que l’instance ne le permet pas : il n’est pas compté présent.`, SOURCES.cchR421_13Remote, ctx.item.rank));
+}
+
+/** Remote participants take part in the debate of an approval of accounts, but are not counted (decree 2019-462). */
+export function checkRemoteOnAccounts(ctx: ItemContext): Finding[] {
+  const uncounted = ctx.roster.filter((m) => takesPartInPerson(ctx, m.id) && remoteNotCounted(ctx, m.id) && !ctx.standingAside.has(m.id));
+  if (uncounted.length === 0) return [];
+  return [
+    warning(
+      'REMOTE_NOT_COUNTED_ACCOUNTS',
+      `Approbation des comptes : la participation à distance de ${uncounted.map(shortName).join(', ')} ne compte ni pour le quorum ni pour la majorité.`,
+      SOURCES.cchR421_13Remote,
+      ctx.item.rank,
+    ),
+  ];
 }
 
 export function checkOverrides(ctx: ItemContext): Finding[] {

@@ -35,12 +35,15 @@ export function checkBallots(ctx: ItemContext, t: Tally): Finding[] {
   return findings;
 }
 
+const twoThirds = (nature: ItemContext['item']['nature']) => (nature === 'director_general' ? ' (deux tiers requis pour le directeur général)' : '');
+
 const DECLARED_LABELS = { adopted_unanimously: 'adoptée à l’unanimité', adopted: 'adoptée', rejected: 'rejetée' } as const;
 
 export function checkResult(ctx: ItemContext, t: Tally): Finding[] {
-  const { rank, declaredResult } = ctx.item;
+  const { rank, declaredResult, nature } = ctx.item;
+  const source = nature === 'director_general' ? SOURCES.cchR421_13DirectorGeneral : SOURCES.cchR421_13Majority;
   const counts = voteCounts(ctx, t.voters);
-  const result = voteResult(counts, t.voters, ctx.instance);
+  const result = voteResult(counts, t.voters, ctx.instance, ctx.item.nature);
   if (result.outcome === 'undetermined') {
     return [error('VOTE_TIE_UNRESOLVED', `Partage égal des voix (${counts.for} pour, ${counts.against} contre) sans vote du président connu : la voix prépondérante ne peut être appliquée.`, SOURCES.cchR421_13Majority, rank)];
   }
@@ -53,10 +56,10 @@ export function checkResult(ctx: ItemContext, t: Tally): Finding[] {
   }
   const declaredAdopted = declaredResult === 'adopted' || declaredResult === 'adopted_unanimously';
   if (declaredResult !== undefined && declaredAdopted !== (result.outcome === 'adopted')) {
-    findings.push(error('VOTE_RESULT_CONTRADICTED', `Décision déclarée ${DECLARED_LABELS[declaredResult]}, mais le décompte (${counts.for} pour, ${counts.against} contre, ${counts.abstentions} abstentions sur ${t.voters}) donne : ${result.outcome === 'adopted' ? 'adoptée' : 'rejetée'}.`, SOURCES.cchR421_13Majority, rank));
+    findings.push(error('VOTE_RESULT_CONTRADICTED', `Décision déclarée ${DECLARED_LABELS[declaredResult]}, mais le décompte (${counts.for} pour, ${counts.against} contre, ${counts.abstentions} abstentions sur ${t.voters}) donne : ${result.outcome === 'adopted' ? 'adoptée' : 'rejetée'}${twoThirds(nature)}.`, source, rank));
   }
   if (declaredResult === undefined && result.outcome === 'rejected') {
-    findings.push(warning('VOTE_REJECTED', `D’après le décompte (${counts.for} pour sur ${t.voters}), la délibération est rejetée.`, SOURCES.cchR421_13Majority, rank));
+    findings.push(warning('VOTE_REJECTED', `D’après le décompte (${counts.for} pour sur ${t.voters}), la délibération est rejetée${twoThirds(nature)}.`, source, rank));
   }
   return findings;
 }
