@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_STATUSES, memberName, rosterOf, type Attendance, type Member, type Session } from './api.js';
 import { sendJson } from '../shared/api.js';
 import { ProblemAlert } from '../shared/ProblemAlert.js';
+import { AttendanceSummary, ProxyHolderSelect } from './AttendanceParts.js';
 
 /** The attendance of a session: one status per member in office, the proxy holder of the excused. */
 export function AttendanceEditor({ session, members, readOnly, onSaved }: { session: Session; members: Member[]; readOnly: boolean; onSaved: () => void }) {
@@ -16,7 +17,6 @@ export function AttendanceEditor({ session, members, readOnly, onSaved }: { sess
     setSaved(false);
     setRows((current) => current.map((row) => (row.memberId === memberId ? { ...row, ...patch } : row)));
   };
-  const count = (status: Attendance['status']) => rows.filter((r) => r.status === status).length;
   const save = async () => {
     try {
       const { id: _, instanceName: __, instanceKind: ___, items: ____, ...input } = session;
@@ -30,9 +30,7 @@ export function AttendanceEditor({ session, members, readOnly, onSaved }: { sess
   };
   return (
     <>
-      <p data-testid="attendance-summary">{t('deliberations.session.summary', {
-        present: count('present') + count('remote'), proxies: count('excused_with_proxy'), excused: count('excused'), absent: count('absent'),
-      })}</p>
+      <AttendanceSummary testId="attendance-summary" rows={rows} />
       <fieldset className="plain-fieldset" disabled={readOnly}>
         <div className="table-scroll">
           <table className="table">
@@ -59,11 +57,8 @@ export function AttendanceEditor({ session, members, readOnly, onSaved }: { sess
                     </td>
                     <td>
                       {row.status === 'excused_with_proxy' && (
-                        <select aria-label={t('deliberations.session.proxyHolderOf', { name })} value={row.proxyHolderId ?? ''}
-                          onChange={(e) => change(member.id, { proxyHolderId: e.target.value ? Number(e.target.value) : null })}>
-                          <option value="" />
-                          {roster.filter((m) => m.id !== member.id).map((m) => <option key={m.id} value={m.id}>{memberName(m)}</option>)}
-                        </select>
+                        <ProxyHolderSelect label={t('deliberations.session.proxyHolderOf', { name })} roster={roster} giverId={member.id}
+                          holderId={row.proxyHolderId} onChange={(proxyHolderId) => change(member.id, { proxyHolderId })} />
                       )}
                     </td>
                   </tr>

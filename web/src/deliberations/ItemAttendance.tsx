@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_STATUSES, memberName, type Attendance, type Member } from './api.js';
+import { AttendanceSummary, ProxyHolderSelect } from './AttendanceParts.js';
 
 interface ItemAttendanceProps {
   roster: Member[];
@@ -21,14 +22,11 @@ export function ItemAttendance({ roster, sessionAttendance, overrides, onChange 
   const sessionStatus = new Map(sessionAttendance.map((a) => [a.memberId, a]));
   const override = (memberId: number) => overrides.find((o) => o.memberId === memberId);
   const effective = roster.map((m) => override(m.id) ?? sessionStatus.get(m.id));
-  const count = (status: Attendance['status']) => effective.filter((a) => a?.status === status).length;
   const set = (memberId: number, row: Attendance | null) =>
     onChange([...overrides.filter((o) => o.memberId !== memberId), ...(row ? [row] : [])].sort((a, b) => a.memberId - b.memberId));
   return (
     <>
-      <p data-testid="item-attendance-summary">{t('deliberations.session.summary', {
-        present: count('present') + count('remote'), proxies: count('excused_with_proxy'), excused: count('excused'), absent: count('absent'),
-      })}</p>
+      <AttendanceSummary testId="item-attendance-summary" rows={effective} />
       <div className="table-scroll">
         <table className="table">
           <caption className="visually-hidden">{t('deliberations.item.attendanceCaption')}</caption>
@@ -56,11 +54,8 @@ export function ItemAttendance({ roster, sessionAttendance, overrides, onChange 
                   </td>
                   <td>
                     {own?.status === 'excused_with_proxy' && (
-                      <select aria-label={t('deliberations.item.itemProxyHolderOf', { name })} value={own.proxyHolderId ?? ''}
-                        onChange={(e) => set(member.id, { ...own, proxyHolderId: e.target.value ? Number(e.target.value) : null })}>
-                        <option value="" />
-                        {roster.filter((m) => m.id !== member.id).map((m) => <option key={m.id} value={m.id}>{memberName(m)}</option>)}
-                      </select>
+                      <ProxyHolderSelect label={t('deliberations.item.itemProxyHolderOf', { name })} roster={roster} giverId={member.id}
+                        holderId={own.proxyHolderId} onChange={(proxyHolderId) => set(member.id, { ...own, proxyHolderId })} />
                     )}
                   </td>
                 </tr>
