@@ -29,13 +29,14 @@ export async function insertAuditRow(tx: Queryable, row: StoredAuditRow): Promis
   );
 }
 
-/** Rows after (organisationId, seq) in chain order, `limit` at a time. */
-export function auditRowsAfter(db: Queryable, organisationId: number, seq: number, limit: number) {
+/** Rows after (organisationId, seq) in chain order, `limit` at a time; only organisation `only`'s when given. */
+export function auditRowsAfter(db: Queryable, organisationId: number, seq: number, limit: number, only: number | null = null) {
   return db.query<StoredAuditRow>(
     `SELECT organisation_id AS "organisationId", seq, occurred_at AS "occurredAt", actor_user_id AS "actorUserId",
        actor_label AS "actorLabel", action, object_type AS "objectType", object_id AS "objectId", before, after,
        previous_hash AS "previousHash", hash
-     FROM audit_log WHERE (organisation_id, seq) > ($1, $2) ORDER BY organisation_id, seq LIMIT $3`,
-    [organisationId, seq, limit],
+     FROM audit_log WHERE (organisation_id, seq) > ($1, $2) AND ($4::int IS NULL OR organisation_id = $4)
+     ORDER BY organisation_id, seq LIMIT $3`,
+    [organisationId, seq, limit, only],
   );
 }

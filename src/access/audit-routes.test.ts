@@ -84,6 +84,25 @@ describeEachEngine('audit search and export API', (database) => {
     expect((await (await sessionClient(app, users.agent)).request('GET', '/audit/export.csv')).status).toBe(403);
   });
 
+  it('verifies the caller’s chain only, and names the entry an owner edited behind the guard', async () => {
+    const admin = await sessionClient(app, users.administrator);
+    const sound = await admin.request('GET', '/audit/verify');
+    expect(sound.status).toBe(200);
+    const [count] = await database().query<{ n: number; last: string }>(
+      'SELECT count(*)::int AS n, max(hash) FILTER (WHERE seq = (SELECT max(seq) FROM audit_log WHERE organisation_id = $1)) AS last FROM audit_log WHERE organisation_id = $1',
+      [patrimony.organisationId]);
+    expect(sound.body).toEqual({ entries: count!.n, breaks: [], head: { seq: count!.n, hash: count!.last } });
+
+    await database().transaction(async (tx) => {
+      await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+      await tx.query(`UPDATE audit_log SET actor_label = 'quelqu’un d’autre' WHERE organisation_id = $1 AND seq = 2`, [patrimony.organisationId]);
+      await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+    });
+    expect((await admin.request('GET', '/audit/verify')).body.breaks).toEqual([{ seq: 2, reason: 'content_changed' }]);
+    expect((await (await sessionClient(app, otherAdmin)).request('GET', '/audit/verify')).body.breaks).toEqual([]);
+    expect((await (await sessionClient(app, users.observatory_officer)).request('GET', '/audit/verify')).status).toBe(403);
+  });
+
   it('keeps spreadsheet formulas from running', () => {
     const csv = auditCsv([{ seq: 1, occurredAt: new Date('2026-01-01T00:00:00Z'), actorUserId: null, actorLabel: '=cmd|calc', action: 'a', objectType: 'b', objectId: '@x', before: null, after: null, hash: 'h' }]);
     expect(csv.split('\n')[1]).toBe("1,2026-01-01T00:00:00.000Z,,'=cmd|calc,a,b,'@x,,,h");

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, json } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
-import { exportAuditCsv, searchAudit, type AuditFilter } from './audit-search.js';
+import { exportAuditCsv, searchAudit, verifyOwnAuditChain, type AuditFilter } from './audit-search.js';
 import { permission } from './route-permission.js';
 
 const tags = ['audit'];
@@ -44,6 +44,19 @@ const exportCsv = createRoute({
   responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8' }, ...errorResponses },
 });
 
+const verify = createRoute({
+  method: 'get', path: '/audit/verify', tags, ...permission('read_audit'),
+  summary: 'Re-compute the organisation’s hash chain and name each edited, unlinked or missing entry',
+  responses: {
+    200: json(z.object({
+      entries: z.number().int(),
+      breaks: z.array(z.object({ seq: z.number().int(), reason: z.enum(['content_changed', 'link_broken', 'row_missing']) })),
+      head: z.object({ seq: z.number().int(), hash: z.string() }).nullable().openapi({ description: 'The last link: kept outside the database, it reveals a truncated or rewritten chain' }),
+    }), 'The verification'),
+    ...errorResponses,
+  },
+});
+
 function toFilter(query: z.infer<typeof FilterSchema> & { before?: number }): AuditFilter {
   return {
     ...query,
@@ -62,5 +75,6 @@ export function auditRoutes() {
     .openapi(exportCsv, async (c) => {
       const csv = await exportAuditCsv(c.get('db'), c.get('actor'), toFilter(c.req.valid('query')));
       return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="vigie-audit.csv"' });
-    });
+    })
+    .openapi(verify, async (c) => c.json(await verifyOwnAuditChain(c.get('db'), c.get('actor')), 200));
 }

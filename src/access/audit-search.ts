@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
-import { auditWrite } from './audit.js';
+import { auditWrite, verifyAuditChain } from './audit.js';
 import { requireAccess } from './authorize.js';
 
 /** Searching and exporting one organisation's audit log (administrators: read_audit over the whole organisation). */
@@ -66,6 +66,13 @@ export async function exportAuditCsv(db: Queryable, actor: Actor, filter: AuditF
     await auditWrite(tx, actor, { action: 'audit.export', objectType: 'audit_log', objectId: null, after: { filter, rows: entries.length } });
     return auditCsv(entries);
   });
+}
+
+/** The caller's organisation's chain, re-computed: its length, what is wrong, and its last link (to keep elsewhere). */
+export async function verifyOwnAuditChain(db: Queryable, actor: Actor) {
+  await requireAccess(db, actor, 'read_audit', { kind: 'organisation' });
+  const { entries, breaks, heads } = await verifyAuditChain(db, 1000, actor.organisationId);
+  return { entries, breaks: breaks.map(({ seq, reason }) => ({ seq, reason })), head: heads[0] ? { seq: heads[0].seq, hash: heads[0].hash } : null };
 }
 
 const COLUMNS = ['seq', 'occurredAt', 'actorUserId', 'actorLabel', 'action', 'objectType', 'objectId', 'before', 'after', 'hash'] as const;

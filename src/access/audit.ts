@@ -61,13 +61,16 @@ export interface AuditVerification {
   heads: { organisationId: number; seq: number; hash: string }[];
 }
 
-/** Re-computes every chain, batch by batch, and reports each row whose content or link is wrong. */
-export async function verifyAuditChain(db: Queryable, batchSize = 1000): Promise<AuditVerification> {
+/**
+ * Re-computes every chain (or organisation `only`'s), batch by batch, and reports each row whose
+ * content or link is wrong.
+ */
+export async function verifyAuditChain(db: Queryable, batchSize = 1000, only: number | null = null): Promise<AuditVerification> {
   const result: AuditVerification = { entries: 0, organisations: 0, breaks: [], heads: [] };
   let cursor = { organisationId: 0, seq: 0 };
   let previous: { organisationId: number; seq: number; hash: string } | undefined;
   for (;;) {
-    const rows = await auditRowsAfter(db, cursor.organisationId, cursor.seq, batchSize);
+    const rows = await auditRowsAfter(db, cursor.organisationId, cursor.seq, batchSize, only);
     if (rows.length === 0) return result;
     for (const group of groupByOrganisation(rows)) {
       const continues = previous?.organisationId === group[0]!.organisationId;

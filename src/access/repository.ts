@@ -190,8 +190,13 @@ export function findUnitIds(db: Queryable, organisationId: number, table: 'agenc
   );
 }
 
-export async function knownCommunes(db: Queryable, codes: readonly string[]): Promise<string[]> {
-  const rows = await db.query<{ code: string }>('SELECT insee_code AS code FROM communes WHERE insee_code = ANY($1::text[])', [codes]);
+/** Of `codes`, the communes where the organisation holds residences or buildings (a partner's perimeter is made of those). */
+export async function patrimonyCommunes(db: Queryable, organisationId: number, codes: readonly string[]): Promise<string[]> {
+  const rows = await db.query<{ code: string }>(
+    `SELECT insee_code AS code FROM communes WHERE insee_code = ANY($2::text[]) AND insee_code IN (
+       SELECT commune_insee FROM residences WHERE organisation_id = $1 UNION SELECT commune_insee FROM buildings WHERE organisation_id = $1)`,
+    [organisationId, codes],
+  );
   return rows.map((row) => row.code);
 }
 

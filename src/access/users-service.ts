@@ -9,9 +9,11 @@ import { hashPassword } from './passwords.js';
 import * as repository from './repository.js';
 import { withTenant } from './tenant.js';
 
-/** Account administration, as the command line (and later the admin screens) perform it. */
+/** Account administration, as the command line and the administration pages perform it. */
 
 export interface AdminContext {
+  /** The organisation's id, as an API caller's session gives it; else looked up by `organisation`. */
+  organisationId?: number;
   /** SIREN; may be omitted while the deployment holds one organisation. */
   organisation?: string | undefined;
   /** Who acts, for the audit log ('cli' from the command line). */
@@ -31,7 +33,12 @@ export interface NewAccount {
   password?: string | undefined;
 }
 
+/** An account by its email (the command line) or its id (the administration pages). */
+export type AccountRef = string | { id: number };
+
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+const contextOrganisation = (db: Queryable, context: AdminContext) => context.organisationId ?? organisationId(db, context.organisation);
 
 export async function organisationId(db: Queryable, siren: string | undefined): Promise<number> {
   const found = await repository.organisationBySiren(db, siren);
@@ -55,7 +62,7 @@ export async function addUser(db: Database, context: AdminContext, input: NewAcc
   const oneTimePassword = input.password === undefined ? newOneTimePassword() : undefined;
   const passwordHash = await hashPassword(input.password ?? oneTimePassword!);
 
-  const orgId = await organisationId(db, context.organisation);
+  const orgId = await contextOrganisation(db, context);
   return withTenant(db, orgId, async (tx) => {
     const perimeter = await resolvePerimeter(tx, orgId, role, input);
     if (await repository.findAccountByEmail(tx, orgId, email)) throw conflict(`Un compte ${email} existe déjà (account already exists)`);
@@ -81,9 +88,9 @@ async function resolvePerimeter(tx: Queryable, orgId: number, role: Grant['role'
   };
   const agencyIds = await ids('agencies', 'agencies', input.agencies);
   const directorateIds = await ids('directorates', 'directorates', input.directorates);
-  const communes = await repository.knownCommunes(tx, input.communes);
+  const communes = await repository.patrimonyCommunes(tx, orgId, input.communes);
   for (const code of input.communes) {
-    if (!communes.includes(code)) errors.push({ field: 'communes', message: `Commune INSEE inconnue : ${code} (unknown commune)` });
+    if (!communes.includes(code)) errors.push({ field: 'communes', message: `Pas de patrimoine dans la commune INSEE ${code} (no housing of the organisation there)` });
   }
   const perimeter = { wholeOrganisation: ROLE_PERIMETER[role] === 'organisation', agencyIds, directorateIds, communes };
   errors.push(...perimeterErrors(role, perimeter));
@@ -91,17 +98,26 @@ async function resolvePerimeter(tx: Queryable, orgId: number, role: Grant['role'
   return perimeter;
 }
 
-async function findByEmail(tx: Queryable, orgId: number, email: string) {
-  const account = await repository.findAccountByEmail(tx, orgId, email.trim().toLowerCase());
-  if (!account) throw notFound(`Compte ${email} (account)`);
+/**
+ * The account administered; never the administrator's own, whose disabling would lock them out
+ * and whose password changes on the password page (knowing the current one).
+ */
+async function findAdministered(tx: Queryable, orgId: number, context: AdminContext, ref: AccountRef) {
+  const account = typeof ref === 'string'
+    ? await repository.findAccountByEmail(tx, orgId, ref.trim().toLowerCase())
+    : await repository.findAccount(tx, orgId, ref.id);
+  if (!account) throw notFound(`Compte ${typeof ref === 'string' ? ref : ref.id} (account)`);
+  if (context.actorUserId === account.id) {
+    throw conflict('Pas sur votre propre compte : changez votre mot de passe sur la page Mot de passe (not on your own account)');
+  }
   return account;
 }
 
 /** Disables the account and ends its sessions. */
-export async function disableUser(db: Database, context: AdminContext, email: string): Promise<void> {
-  const orgId = await organisationId(db, context.organisation);
+export async function disableUser(db: Database, context: AdminContext, ref: AccountRef): Promise<void> {
+  const orgId = await contextOrganisation(db, context);
   await withTenant(db, orgId, async (tx) => {
-    const account = await findByEmail(tx, orgId, email);
+    const account = await findAdministered(tx, orgId, context, ref);
     await repository.setDisabled(tx, orgId, account.id, true);
     await repository.deleteUserSessions(tx, orgId, account.id);
     await recordAudit(tx, {
@@ -112,16 +128,16 @@ export async function disableUser(db: Database, context: AdminContext, email: st
 }
 
 /** Sets a new password (or a one-time one, returned) and ends the account's sessions and lockout. */
-export async function resetPassword(db: Database, context: AdminContext, email: string, password?: string): Promise<{ oneTimePassword?: string }> {
-  const orgId = await organisationId(db, context.organisation);
-  if (password !== undefined) {
-    const errors = passwordErrors(password, email.trim().toLowerCase());
-    if (errors.length > 0) throw validationError('Password refused', errors);
-  }
+export async function resetPassword(db: Database, context: AdminContext, ref: AccountRef, password?: string): Promise<{ oneTimePassword?: string }> {
+  const orgId = await contextOrganisation(db, context);
   const oneTimePassword = password === undefined ? newOneTimePassword() : undefined;
-  const passwordHash = await hashPassword(password ?? oneTimePassword!);
   await withTenant(db, orgId, async (tx) => {
-    const account = await findByEmail(tx, orgId, email);
+    const account = await findAdministered(tx, orgId, context, ref);
+    if (password !== undefined) {
+      const errors = passwordErrors(password, account.email);
+      if (errors.length > 0) throw validationError('Password refused', errors);
+    }
+    const passwordHash = await hashPassword(password ?? oneTimePassword!);
     await repository.setPassword(tx, orgId, account.id, passwordHash, oneTimePassword !== undefined);
     await repository.deleteUserSessions(tx, orgId, account.id);
     await recordAudit(tx, {

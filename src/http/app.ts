@@ -7,6 +7,7 @@ import { csrfProtection, requireSession } from '../access/middleware.js';
 import { deliberationRoutes } from '../deliberations/routes.js';
 import { authRoutes } from '../access/routes.js';
 import { auditRoutes } from '../access/audit-routes.js';
+import { userRoutes } from '../access/users-routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { photoRoutes } from '../incidents/photos/routes.js';
 import { observatoryRoutes } from '../observatory/routes.js';
@@ -53,6 +54,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.route('/api', deliberationRoutes());
   app.route('/api', preLitigationRoutes());
   app.route('/api', auditRoutes());
+  app.route('/api', userRoutes());
   app.route('/api', gdprRoutes());
   app.notFound((c) => problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   if (webRoot && existsSync(webRoot)) serveWebApp(app, webRoot);

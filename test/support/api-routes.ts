@@ -71,7 +71,8 @@ export type ObjectIds = Record<string, Partial<Record<Place, number | string>>>;
 
 export async function objectsOf(db: Database, app: VigieApp, patrimony: SmallPatrimony): Promise<ObjectIds> {
   const org = patrimony.organisationId;
-  const officer = await sessionClient(app, await createTestUser(db, org, 'observatory_officer', { wholeOrganisation: true }, `matrix.officer.${org}@vigie.test`));
+  const officerAccount = await createTestUser(db, org, 'observatory_officer', { wholeOrganisation: true }, `matrix.officer.${org}@vigie.test`);
+  const officer = await sessionClient(app, officerAccount);
   const incident = async (entranceOrBuilding: { kind: string; id: number }) => {
     const answer = await officer.request('POST', '/incidents', {
       place: entranceOrBuilding, occurredAt: '2026-01-10T10:00:00+01:00', channel: 'caretaker', categoryCode: 'D.TAG', description: 'Tags dans le hall',
@@ -118,6 +119,8 @@ export async function objectsOf(db: Database, app: VigieApp, patrimony: SmallPat
     operationId: { lens: lensOperation.operationId, arras: arrasOperation.operationId },
     lineId: { lens: lensOperation.lineId, arras: arrasOperation.lineId },
     code: { lens: 'D.TAG' },
+    // An account is the organisation's, not a place's: administrators manage them all.
+    userId: { lens: officerAccount.id },
     instanceId: { lens: await firstId('SELECT id FROM deliberation_instances WHERE organisation_id = $1') },
     memberId: { lens: await firstId('SELECT id FROM deliberation_members WHERE organisation_id = $1') },
     sessionId: { lens: await firstId('SELECT id FROM deliberation_sessions WHERE organisation_id = $1') },
