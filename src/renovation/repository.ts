@@ -22,11 +22,13 @@ export async function dwellingIdsByRpls(db: Queryable, organisationId: number, r
   return new Map(rows.map((row) => [row.rplsId, row.id]));
 }
 
-export type MatchedDpe = DpeRecord & { dwellingId: number; matchedBy: MatchedBy };
+/** A DPE placed on a dwelling, or on a building (a building DPE): exactly one of the two ids. */
+export type MatchedDpe = DpeRecord & { dwellingId: number | null; buildingId: number | null; matchedBy: MatchedBy };
 
 const RECORD_COLUMNS: [column: string, type: string, value: (record: MatchedDpe) => unknown][] = [
   ['numero_dpe', 'text', (r) => r.numeroDpe],
   ['dwelling_id', 'integer', (r) => r.dwellingId],
+  ['building_id', 'integer', (r) => r.buildingId],
   ['issued_on', 'date', (r) => r.issuedOn],
   ['valid_until', 'date', (r) => r.validUntil],
   ['source_valid_until', 'date', (r) => r.sourceValidUntil],
@@ -68,6 +70,7 @@ export async function upsertDpeRecords(db: Queryable, organisationId: number, re
 
 export interface DwellingPlace {
   dwellingId: number;
+  buildingId: number;
   communeInsee: string;
   /** The class, GHG class and date entered in the patrimony file, if any. */
   patrimonyEnergyClass: DpeClass | null;
@@ -75,37 +78,57 @@ export interface DwellingPlace {
   patrimonyDpeDate: string | null;
 }
 
-/** The dwellings of the residences inside `perimeter`. */
-export async function listDwellingPlaces(db: Queryable, organisationId: number, perimeter: Perimeter): Promise<DwellingPlace[]> {
+/** The dwellings of the residences inside `perimeter`, or of one residence. */
+export async function listDwellingPlaces(db: Queryable, organisationId: number, where: { perimeter: Perimeter } | { residenceId: number }): Promise<DwellingPlace[]> {
   const { values, bind } = parameters([organisationId]);
+  const filter = 'perimeter' in where ? residencesWithin(where.perimeter, bind) : `r.id = ${bind(where.residenceId)}`;
   return db.query<DwellingPlace>(
-    `SELECT d.id AS "dwellingId", b.commune_insee AS "communeInsee", d.dpe_energy_class AS "patrimonyEnergyClass",
+    `SELECT d.id AS "dwellingId", d.building_id AS "buildingId", b.commune_insee AS "communeInsee", d.dpe_energy_class AS "patrimonyEnergyClass",
        d.dpe_ghg_class AS "patrimonyGhgClass", d.dpe_date AS "patrimonyDpeDate"
      FROM dwellings d JOIN buildings b ON b.organisation_id = d.organisation_id AND b.id = d.building_id
      JOIN residences r ON r.organisation_id = b.organisation_id AND r.id = b.residence_id
-     WHERE d.organisation_id = $1 AND ${residencesWithin(perimeter, bind)}
+     WHERE d.organisation_id = $1 AND ${filter}
      ORDER BY d.id`,
     values,
   );
 }
 
 export interface StoredDpe {
-  dwellingId: number;
+  dwellingId: number | null;
+  buildingId: number | null;
   numeroDpe: string;
   issuedOn: string;
+  validUntil: string;
   replaces: string | null;
   label: DpeClass | null;
   primaryEnergy: number | null;
   finalEnergy: number | null;
 }
 
+const STORED_DPE = `dwelling_id AS "dwellingId", building_id AS "buildingId", numero_dpe AS "numeroDpe", issued_on AS "issuedOn",
+  valid_until AS "validUntil", replaces_numero_dpe AS replaces, label, primary_energy AS "primaryEnergy", final_energy AS "finalEnergy"`;
+
+/** The organisation's DPEs, of dwellings and of buildings. */
 export async function listDpeRecords(db: Queryable, organisationId: number): Promise<StoredDpe[]> {
-  return db.query<StoredDpe>(
-    `SELECT dwelling_id AS "dwellingId", numero_dpe AS "numeroDpe", issued_on AS "issuedOn", replaces_numero_dpe AS replaces,
-       label, primary_energy AS "primaryEnergy", final_energy AS "finalEnergy"
-     FROM dpe_records WHERE organisation_id = $1 ORDER BY dwelling_id, issued_on`,
-    [organisationId],
+  return db.query<StoredDpe>(`SELECT ${STORED_DPE} FROM dpe_records WHERE organisation_id = $1 ORDER BY issued_on, numero_dpe`, [organisationId]);
+}
+
+/** The DPEs of one residence's dwellings and buildings, and those naming one of them as replaced. */
+export async function listResidenceDpeRecords(db: Queryable, organisationId: number, residenceId: number): Promise<{ records: StoredDpe[]; replacing: StoredDpe[] }> {
+  const records = await db.query<StoredDpe>(
+    `SELECT ${STORED_DPE} FROM dpe_records p
+     WHERE p.organisation_id = $1 AND (
+       p.building_id IN (SELECT b.id FROM buildings b WHERE b.organisation_id = $1 AND b.residence_id = $2)
+       OR p.dwelling_id IN (SELECT d.id FROM dwellings d JOIN buildings b ON b.organisation_id = d.organisation_id AND b.id = d.building_id
+                            WHERE d.organisation_id = $1 AND b.residence_id = $2))
+     ORDER BY issued_on, numero_dpe`,
+    [organisationId, residenceId],
   );
+  const replacing = records.length === 0 ? [] : await db.query<StoredDpe>(
+    `SELECT ${STORED_DPE} FROM dpe_records WHERE organisation_id = $1 AND replaces_numero_dpe = ANY($2::text[])`,
+    [organisationId, records.map((record) => record.numeroDpe)],
+  );
+  return { records, replacing };
 }
 
 export interface StoredOperation {
@@ -140,12 +163,16 @@ export async function learnBanIds(db: Queryable, organisationId: number, pairs: 
   );
 }
 
-export async function buildingsByBanId(db: Queryable, organisationId: number, banIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.query<{ banId: string; buildingId: number }>(
-    'SELECT ban_id AS "banId", building_id AS "buildingId" FROM building_ban_addresses WHERE organisation_id = $1 AND ban_id = ANY($2::text[])',
+/** The buildings at each of these BAN identifiers: given in the patrimony file, or learnt from DPEs. */
+export async function buildingsByBanId(db: Queryable, organisationId: number, banIds: readonly string[]): Promise<Map<string, number[]>> {
+  const rows = await db.query<{ banId: string; buildingIds: number[] }>(
+    `SELECT ban_id AS "banId", array_agg(DISTINCT building_id ORDER BY building_id) AS "buildingIds" FROM (
+       SELECT ban_id, building_id FROM building_ban_addresses WHERE organisation_id = $1 AND ban_id = ANY($2::text[])
+       UNION SELECT ban_id, id FROM buildings WHERE organisation_id = $1 AND ban_id = ANY($2::text[])) AS known
+     GROUP BY ban_id`,
     [organisationId, [...banIds]],
   );
-  return new Map(rows.map((row) => [row.banId, row.buildingId]));
+  return new Map(rows.map((row) => [row.banId, row.buildingIds]));
 }
 
 export interface BuildingAddress {

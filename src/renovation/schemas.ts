@@ -41,3 +41,20 @@ export const ComplianceOverviewSchema = z
     trajectory: z.array(TrajectoryYearSchema),
   })
   .openapi('ComplianceOverview');
+
+const DPE_CLASS = z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
+
+export const ResidenceLabelsSchema = z
+  .object({
+    at: z.string(),
+    dwellings: z.array(z.object({
+      dwellingId: z.number().int(),
+      label: DPE_CLASS.nullable(),
+      source: z.enum(['dwelling', 'building']).nullable().openapi({ description: "The dwelling's own DPE, or its building's (a DPE established for the whole building); null when unknown" }),
+      numeroDpe: z.string().nullable(),
+      issuedOn: z.string().nullable(),
+      validUntil: z.string().nullable(),
+      reason: z.enum(['missing', 'expired', 'replaced']).nullable().openapi({ description: 'Why the label is unknown' }),
+    })),
+  })
+  .openapi('ResidenceLabels');

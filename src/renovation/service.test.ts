@@ -43,7 +43,7 @@ describeEachEngine('renovation: ADEME DPE import and compliance', (database) => 
     expect(organisationId).toBe(patrimony.organisationId);
     const result = await importDpeTable(database(), organisationId, csv(...ROWS));
     expect(result).toEqual({
-      rows: 6, inserted: 5, updated: 0, matchedBy: { rpls: 5, ban: 0, address: 0 },
+      rows: 6, inserted: 5, updated: 0, matchedBy: { rpls: 5, ban: 0, address: 0 }, buildingDpes: 0,
       unmatched: 1, unmatchedLines: [{ line: 7, numeroDpe: '2362E0000006F', reason: 'no_key' }],
     });
     const rows = await stored();

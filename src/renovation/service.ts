@@ -3,7 +3,11 @@ import type { Database, Queryable } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import { perimeterOf } from './programme/service.js';
 import { summariseDeadlines } from './compliance/domain/classify.js';
-import { energyStatesAt, patrimonyFact, type DwellingDpes } from './compliance/domain/energy-state.js';
+import { effectiveDpesAt, energyStatesAt, patrimonyFact, type DpeFigures, type DwellingDpes } from './compliance/domain/energy-state.js';
+import type { LabelSource } from './dpe/domain/effective.js';
+import type { DpeClass } from './dpe/domain/labels.js';
+import type { DpeFact } from './dpe/domain/validity.js';
+import { requireAccess } from '../access/authorize.js';
 import { trajectory } from './compliance/domain/trajectory.js';
 import { yearOf } from './dpe/domain/dates.js';
 import { toDpeRecord } from './dpe/domain/record.js';
@@ -34,6 +38,8 @@ export interface DpeImportResult {
   inserted: number;
   updated: number;
   matchedBy: Record<MatchedBy, number>;
+  /** Of the matched DPEs, those of a whole building (placed on the building, not a dwelling). */
+  buildingDpes: number;
   /** DPEs placed on no dwelling of the organisation (not stored), each with its line and why. */
   unmatched: number;
   unmatchedLines: UnmatchedLine[];
@@ -45,8 +51,8 @@ type AdemeReading = AdemeReadResult['readings'][number];
 /**
  * Imports ADEME DPE rows into an organisation: all or nothing (any bad line rejects the file,
  * with every error), idempotent by numero_dpe. DPEs are matched to dwellings by RPLS number,
- * else by address (`matchDpe`); rows matching no dwelling are reported and skipped, as public
- * extracts cover whole territories. The BAN identifiers of DPEs matched by RPLS number are kept
+ * else by address, and building DPEs to buildings by address (`matchDpe`); rows matching nothing
+ * are reported and skipped, as public extracts cover whole territories. The BAN identifiers of DPEs matched by RPLS number are kept
  * as addresses of their building, for the next DPEs there that lack one.
  */
 export async function importDpeTable(db: Database, organisationId: number, table: TextTable): Promise<DpeImportResult> {
@@ -64,27 +70,28 @@ export async function importDpeTable(db: Database, organisationId: number, table
         continue;
       }
       matchedBy[match.matchedBy]++;
-      const { line: _line, address: _address, ...dpe } = reading;
-      matched.push({ ...toDpeRecord(dpe), ...match });
+      const { line: _line, address: _address, buildingLevel: _level, ...dpe } = reading;
+      matched.push({ ...toDpeRecord(dpe), dwellingId: match.dwellingId ?? null, buildingId: match.buildingId ?? null, matchedBy: match.matchedBy });
     }
     let inserted = 0;
     for (let start = 0; start < matched.length; start += BATCH) {
       inserted += await repository.upsertDpeRecords(tx, organisationId, matched.slice(start, start + BATCH));
     }
-    return { rows: readings.length, inserted, updated: matched.length - inserted, matchedBy, unmatched: unmatchedLines.length, unmatchedLines };
+    const buildingDpes = matched.filter((record) => record.buildingId !== null).length;
+    return { rows: readings.length, inserted, updated: matched.length - inserted, matchedBy, buildingDpes, unmatched: unmatchedLines.length, unmatchedLines };
   });
 }
 
 /** What `matchDpe` needs, read for these readings only (learning the BAN ids of the RPLS matches first). */
 async function matchIndex(tx: Queryable, organisationId: number, readings: readonly AdemeReading[]): Promise<MatchIndex> {
-  const rplsIds = [...new Set(readings.flatMap((reading) => (reading.rplsId ? [reading.rplsId] : [])))];
+  const rplsIds = [...new Set(readings.flatMap((reading) => (reading.rplsId && !reading.buildingLevel ? [reading.rplsId] : [])))];
   const dwellingByRpls = await repository.dwellingIdsByRpls(tx, organisationId, rplsIds);
   await repository.learnBanIds(tx, organisationId, readings.flatMap((reading) => {
     const dwellingId = reading.rplsId ? dwellingByRpls.get(reading.rplsId) : undefined;
     return dwellingId !== undefined && reading.banId ? [{ banId: reading.banId, dwellingId }] : [];
   }));
-  const rest = readings.filter((reading) => !reading.rplsId || !dwellingByRpls.has(reading.rplsId));
-  const buildingByBan = await repository.buildingsByBanId(tx, organisationId, [...new Set(rest.flatMap((reading) => (reading.banId ? [reading.banId] : [])))]);
+  const rest = readings.filter((reading) => reading.buildingLevel || !reading.rplsId || !dwellingByRpls.has(reading.rplsId));
+  const buildingsByBan = await repository.buildingsByBanId(tx, organisationId, [...new Set(rest.flatMap((reading) => (reading.banId ? [reading.banId] : [])))]);
   const communes = [...new Set(rest.flatMap((reading) => (keyOf(reading.address) ? [reading.address.communeInsee!.trim()] : [])))];
   const addresses = communes.length > 0 ? await repository.buildingAddresses(tx, organisationId, communes) : [];
   const buildingsByAddress = new Map<string, number[]>();
@@ -93,9 +100,9 @@ async function matchIndex(tx: Queryable, organisationId: number, readings: reado
     if (key) buildingsByAddress.set(key, [...(buildingsByAddress.get(key) ?? []), building.buildingId]);
   }
   const dwellingsOfBuilding = new Map<number, number[]>(addresses.map((building) => [building.buildingId, building.dwellingIds]));
-  const missing = [...new Set(buildingByBan.values())].filter((id) => !dwellingsOfBuilding.has(id));
+  const missing = [...new Set([...buildingsByBan.values()].flat())].filter((id) => !dwellingsOfBuilding.has(id));
   for (const [id, dwellings] of await repository.dwellingsOfBuildings(tx, organisationId, missing)) dwellingsOfBuilding.set(id, dwellings);
-  return { dwellingByRpls, buildingByBan, buildingsByAddress, dwellingsOfBuilding };
+  return { dwellingByRpls, buildingsByBan, buildingsByAddress, dwellingsOfBuilding };
 }
 
 /** Horizon of the trajectory: the last ban of the calendar. */
@@ -110,28 +117,81 @@ export const TRAJECTORY_LAST_YEAR = 2034;
 export async function complianceOverview(db: Queryable, actor: Actor, at: string, fromYear = yearOf(at)) {
   const { organisationId } = actor;
   const [places, records, operations] = await Promise.all([
-    repository.listDwellingPlaces(db, organisationId, perimeterOf(actor, 'read_renovation')),
+    repository.listDwellingPlaces(db, organisationId, { perimeter: perimeterOf(actor, 'read_renovation') }),
     repository.listDpeRecords(db, organisationId),
     repository.listPlannedOperations(db, organisationId),
   ]);
-  const recordsOf = new Map<number, repository.StoredDpe[]>();
-  for (const record of records) recordsOf.set(record.dwellingId, [...(recordsOf.get(record.dwellingId) ?? []), record]);
-  const dwellings: DwellingDpes[] = places.map((place) => {
-    const fromPatrimony = patrimonyFact(place.patrimonyEnergyClass, place.patrimonyGhgClass, place.patrimonyDpeDate);
-    const fromAdeme = (recordsOf.get(place.dwellingId) ?? []).map((record) => ({
-      number: record.numeroDpe,
-      issuedOn: record.issuedOn,
-      replaces: record.replaces,
-      payload: { label: record.label, primaryEnergy: record.primaryEnergy, finalEnergy: record.finalEnergy },
-    }));
-    return { dwellingId: place.dwellingId, communeInsee: place.communeInsee, facts: fromPatrimony ? [fromPatrimony, ...fromAdeme] : fromAdeme };
-  });
-  const states = energyStatesAt(dwellings, at);
+  const states = energyStatesAt(withDpes(places, records), at);
   return {
     at,
     dwellings: states.length,
     deadlines: summariseDeadlines(states, operations),
     trajectory: trajectory(states, operations, fromYear, Math.max(fromYear, TRAJECTORY_LAST_YEAR)),
+  };
+}
+
+const toFact = (record: repository.StoredDpe): DpeFact<DpeFigures> => ({
+  number: record.numeroDpe,
+  issuedOn: record.issuedOn,
+  replaces: record.replaces,
+  payload: { label: record.label, primaryEnergy: record.primaryEnergy, finalEnergy: record.finalEnergy },
+});
+
+function groupBy(records: readonly repository.StoredDpe[], key: (record: repository.StoredDpe) => number | null): Map<number, DpeFact<DpeFigures>[]> {
+  const groups = new Map<number, DpeFact<DpeFigures>[]>();
+  for (const record of records) {
+    const id = key(record);
+    if (id !== null) groups.set(id, [...(groups.get(id) ?? []), toFact(record)]);
+  }
+  return groups;
+}
+
+/** Each dwelling with its own DPEs (ADEME and patrimony file) and its building's. */
+function withDpes(places: readonly repository.DwellingPlace[], records: readonly repository.StoredDpe[]): DwellingDpes[] {
+  const ofDwelling = groupBy(records, (record) => record.dwellingId);
+  const ofBuilding = groupBy(records, (record) => record.buildingId);
+  return places.map((place) => {
+    const fromPatrimony = patrimonyFact(place.patrimonyEnergyClass, place.patrimonyGhgClass, place.patrimonyDpeDate);
+    const fromAdeme = ofDwelling.get(place.dwellingId) ?? [];
+    return {
+      dwellingId: place.dwellingId,
+      communeInsee: place.communeInsee,
+      facts: fromPatrimony ? [fromPatrimony, ...fromAdeme] : fromAdeme,
+      buildingFacts: ofBuilding.get(place.buildingId) ?? [],
+    };
+  });
+}
+
+export interface DwellingLabel {
+  dwellingId: number;
+  label: DpeClass | null;
+  /** Whose DPE gives the label; null when unknown. */
+  source: LabelSource | null;
+  /** The ADEME number of that DPE (null for a class of the patrimony file). */
+  numeroDpe: string | null;
+  issuedOn: string | null;
+  validUntil: string | null;
+  /** Why the label is unknown. */
+  reason: 'missing' | 'expired' | 'replaced' | null;
+}
+
+/** The label each dwelling of a residence has on day `at`, and whether it comes from its own DPE or its building's. */
+export async function residenceLabels(db: Queryable, actor: Actor, residenceId: number, at: string): Promise<{ at: string; dwellings: DwellingLabel[] }> {
+  await requireAccess(db, actor, 'read_renovation', { kind: 'residence', id: residenceId });
+  const { organisationId } = actor;
+  const [places, { records, replacing }] = await Promise.all([
+    repository.listDwellingPlaces(db, organisationId, { residenceId }),
+    repository.listResidenceDpeRecords(db, organisationId, residenceId),
+  ]);
+  const effective = effectiveDpesAt(withDpes(places, records), at, replacing);
+  return {
+    at,
+    dwellings: places.map(({ dwellingId }, index) => {
+      const current = effective[index]!;
+      return current.status === 'valid'
+        ? { dwellingId, label: current.dpe.payload.label, source: current.source, numeroDpe: current.dpe.number, issuedOn: current.dpe.issuedOn, validUntil: current.validUntil, reason: null }
+        : { dwellingId, label: null, source: null, numeroDpe: null, issuedOn: null, validUntil: null, reason: current.reason };
+    }),
   };
 }
 

@@ -23,8 +23,8 @@ export function registerRenovation(program: Command): void {
     .option('--organisation <siren>', 'SIREN of the organisation (needed when there are several)')
     .action(async (file: string, options: { organisation?: string }) => {
       const result = await withDatabase(async (db) => importDpeFile(db, await resolveOrganisation(db, options.organisation), file));
-      console.log(`DPE lus : ${result.rows} — nouveaux : ${result.inserted}, mis à jour : ${result.updated}, sans logement correspondant : ${result.unmatched}`);
-      console.log(`  rattachés par numéro RPLS : ${result.matchedBy.rpls}, par identifiant BAN : ${result.matchedBy.ban}, par adresse : ${result.matchedBy.address}`);
+      console.log(`DPE lus : ${result.rows} — nouveaux : ${result.inserted}, mis à jour : ${result.updated}, non rattachés : ${result.unmatched}`);
+      console.log(`  rattachés par numéro RPLS : ${result.matchedBy.rpls}, par identifiant BAN : ${result.matchedBy.ban}, par adresse : ${result.matchedBy.address} ; DPE de bâtiment : ${result.buildingDpes}`);
       for (const { line, numeroDpe, reason } of result.unmatchedLines.slice(0, UNMATCHED_PRINTED)) console.log(`  ligne ${line} : ${numeroDpe} — ${UNMATCHED_REASONS[reason].fr}`);
       if (result.unmatched > UNMATCHED_PRINTED) console.log(`  … et ${result.unmatched - UNMATCHED_PRINTED} autres lignes non rattachées`);
     });

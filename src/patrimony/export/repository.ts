@@ -7,7 +7,7 @@ export function listNativeRows(db: Queryable, organisationId: number): Promise<N
     `SELECT dr.external_id AS directorate_code, dr.name AS directorate_name, a.external_id AS agency_code, a.name AS agency_name,
        r.external_id AS residence_code, r.name AS residence_name, b.commune_insee, r.qpv_code,
        ST_X(r.geom) AS residence_longitude, ST_Y(r.geom) AS residence_latitude,
-       b.external_id AS building_code, b.name AS building_name, b.street_number, b.street_type, b.street_name,
+       b.external_id AS building_code, b.name AS building_name, b.street_number, b.street_type, b.street_name, b.ban_id,
        ST_X(b.geom) AS longitude, ST_Y(b.geom) AS latitude, e.external_id AS entrance_code,
        d.external_id AS dwelling_code, d.rpls_id, d.kind, d.floor, d.rooms, d.habitable_surface, d.construction_year,
        d.financing, d.dpe_energy_class, d.dpe_ghg_class, d.dpe_date

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
 import { countPatrimony } from '../repository.js';
 import { describeEachEngine } from '../../../test/support/engines.js';
+import { importDpeTable } from '../../renovation/service.js';
+import { exportPatrimonyFile } from '../export/service.js';
 import { importPatrimonyFile } from './file-service.js';
+import { parseCsv } from './files/read-table.js';
 import { resolveImportOrganisation } from './service.js';
 
 const SIREN = '272000011';
@@ -94,6 +97,41 @@ describeEachEngine('patrimony file import', (database) => {
     try {
       const error = await rejection(importPatrimonyFile(database(), { siren: SIREN }, file, { agencyCode: 'AG-LENS' }));
       expect(error.errors.map(({ line, field }) => `${line}:${field}`)).toEqual(['2:EPSG', '3:X', '3:Y', '4:IMMEU']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the BAN id of each building: stored in lower case, exported, re-imported unchanged, used to match ADEME DPEs', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'vigie-ban-'));
+    const header = 'directorate_code;directorate_name;agency_code;agency_name;residence_code;residence_name;commune_insee;building_code;street_number;street_type;street_name;ban_id;longitude;latitude;dwelling_code;kind';
+    const line = (building: string, ban: string, dwelling: string, kind = 'individual') =>
+      `DT-ARTOIS;Direction territoriale Artois;AG-ARRAS;Agence d'Arras;RES-BAN;Résidence BAN;62041;${building};7;rue;des Lilas;${ban};2.78;50.29;${dwelling};${kind}`;
+    const file = (name: string, ...lines: string[]) => {
+      const target = path.join(folder, name);
+      return writeFile(target, [header, ...lines].join('\n')).then(() => target);
+    };
+    try {
+      const bad = await rejection(importPatrimonyFile(database(), { siren: SIREN }, await file('bad.csv',
+        line('BAT-BAN-1', '62041_0420_00007', 'LOG-BAN-1'), line('BAT-BAN-2', '62041-rue-7', 'LOG-BAN-2'), line('BAT-BAN-1', '62041_0420_00009', 'LOG-BAN-3'))));
+      expect(bad.errors.map(({ line: at, field }) => `${at}:${field}`)).toEqual(['3:ban_id', '4:ban_id']);
+      expect(bad.errors[0]!.message).toContain('62041-rue-7');
+      expect((await database().query(`SELECT 1 FROM buildings WHERE external_id LIKE 'BAT-BAN-%'`))).toHaveLength(0);
+
+      const good = await file('good.csv', line('BAT-BAN-1', '62041_0420_00007_BIS', 'LOG-BAN-1'), line('BAT-BAN-2', '', 'LOG-BAN-2'));
+      expect((await importPatrimonyFile(database(), { siren: SIREN }, good)).counts.buildings.created).toBe(2);
+      const stored = await database().query<{ ban_id: string | null }>(`SELECT ban_id FROM buildings WHERE external_id LIKE 'BAT-BAN-%' ORDER BY external_id`);
+      expect(stored).toEqual([{ ban_id: '62041_0420_00007_bis' }, { ban_id: null }]);
+      const exported = path.join(folder, 'export.csv');
+      await exportPatrimonyFile(database(), SIREN, exported);
+      const exportedLines = (await readFile(exported, 'utf8')).split('\r\n');
+      const banColumn = exportedLines[0]!.split(';').indexOf('ban_id');
+      expect(exportedLines.find((text) => text.includes('LOG-BAN-1'))!.split(';')[banColumn]).toBe('62041_0420_00007_bis');
+      const again = await importPatrimonyFile(database(), { siren: SIREN }, exported);
+      expect(again.counts.buildings).toMatchObject({ created: 0, updated: 0 });
+
+      const dpes = await importDpeTable(database(), organisationId, parseCsv('numero_dpe,date_etablissement_dpe,etiquette_dpe,identifiant_ban\n2462E0000020A,2024-02-01,D,62041_0420_00007_bis'));
+      expect(dpes).toMatchObject({ inserted: 1, matchedBy: { rpls: 0, ban: 1, address: 0 } });
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

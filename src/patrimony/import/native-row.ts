@@ -18,6 +18,8 @@ export interface NativePatrimonyRow {
   street_number: string | null;
   street_type: string | null;
   street_name: string | null;
+  /** Identifiant BAN (cle_interop) of the building's address, lower case: `62498_0420_00012`, `…_00012_bis`. */
+  ban_id?: string | null;
   /** WGS84 position of the building (EPSG:4326). */
   longitude: number;
   latitude: number;

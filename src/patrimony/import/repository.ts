@@ -57,20 +57,20 @@ export const upsertResidences = (db: Queryable, organisationId: number, batch: P
 export const upsertBuildings = (db: Queryable, organisationId: number, batch: PatrimonyLevels['buildings']) =>
   upsert(db, `
     INSERT INTO buildings (organisation_id, external_id, residence_id, name, street_number, street_type, street_name,
-                           commune_insee, construction_year, geom)
-    SELECT $1, r.code, s.id, r.name, r.street_number, r.street_type, r.street_name, r.commune_insee, r.construction_year,
+                           ban_id, commune_insee, construction_year, geom)
+    SELECT $1, r.code, s.id, r.name, r.street_number, r.street_type, r.street_name, r.ban_id, r.commune_insee, r.construction_year,
            ${POINT('r.longitude', 'r.latitude')}
     FROM json_to_recordset($2::json)
-      AS r(code text, residence_code text, name text, street_number text, street_type text, street_name text,
+      AS r(code text, residence_code text, name text, street_number text, street_type text, street_name text, ban_id text,
            commune_insee text, construction_year int, longitude float8, latitude float8)
     JOIN residences s ON s.organisation_id = $1 AND s.external_id = r.residence_code
     ON CONFLICT (organisation_id, external_id) DO UPDATE SET residence_id = excluded.residence_id, name = excluded.name,
       street_number = excluded.street_number, street_type = excluded.street_type, street_name = excluded.street_name,
-      commune_insee = excluded.commune_insee, construction_year = excluded.construction_year, geom = excluded.geom
+      ban_id = excluded.ban_id, commune_insee = excluded.commune_insee, construction_year = excluded.construction_year, geom = excluded.geom
     WHERE (buildings.residence_id, buildings.name, buildings.street_number, buildings.street_type, buildings.street_name,
-           buildings.commune_insee, buildings.construction_year, ST_AsEWKB(buildings.geom))
+           buildings.ban_id, buildings.commune_insee, buildings.construction_year, ST_AsEWKB(buildings.geom))
       IS DISTINCT FROM (excluded.residence_id, excluded.name, excluded.street_number, excluded.street_type, excluded.street_name,
-           excluded.commune_insee, excluded.construction_year, ST_AsEWKB(excluded.geom))`,
+           excluded.ban_id, excluded.commune_insee, excluded.construction_year, ST_AsEWKB(excluded.geom))`,
   organisationId, batch);
 
 /** An entrance is named after its code when created; later renames in Vigie are kept. */

@@ -20,6 +20,7 @@ export interface PatrimonyLevels {
     street_number: string | null;
     street_type: string | null;
     street_name: string | null;
+    ban_id: string | null;
     commune_insee: string;
     construction_year: number | null;
     longitude: number;
@@ -65,6 +66,8 @@ export function splitLevels(rows: readonly NativePatrimonyRow[]): PatrimonyLevel
     street_number: row.street_number,
     street_type: row.street_type,
     street_name: row.street_name,
+    // Stored in lower case, as the BAN publishes it and as DPEs are matched.
+    ban_id: row.ban_id?.toLowerCase() ?? null,
     commune_insee: row.commune_insee,
     construction_year: null as number | null,
     longitude: row.longitude,

@@ -5,6 +5,8 @@ import type { NativePatrimonyRow } from '../native-row.js';
 export const INSEE_CODE = /^[0-9][0-9AB][0-9]{3}$/;
 const DPE_CLASS = /^[A-G]$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A BAN address key (cle_interop): commune INSEE code, street (FANTOIR or BAN code), house number, optional suffix. */
+export const BAN_ID = /^[0-9][0-9ab][0-9]{3}_[0-9a-z]{4,5}_[0-9]{5}(_[0-9a-z]+)?$/i;
 
 const REQUIRED_TEXT = [
   'directorate_code', 'directorate_name', 'agency_code', 'agency_name', 'residence_code', 'residence_name',
@@ -68,6 +70,9 @@ const CHECKS: Check[] = [
       ? undefined
       : { field: 'habitable_surface', message: `surface positive attendue (m²), reçu « ${String(value)} »` };
   },
+  (row) => (row.ban_id === null || row.ban_id === undefined || BAN_ID.test(row.ban_id)
+    ? undefined
+    : { field: 'ban_id', message: `identifiant BAN attendu (commune_voie_numéro, ex. 62498_0420_00012), reçu « ${row.ban_id} »` }),
   dpeClass('dpe_energy_class'),
   dpeClass('dpe_ghg_class'),
   (row) => (row.dpe_date === null || row.dpe_date === undefined || isRealIsoDate(row.dpe_date) ? undefined : { field: 'dpe_date', message: `date AAAA-MM-JJ attendue, reçu « ${row.dpe_date} »` }),
@@ -81,7 +86,7 @@ const PARENT_CONSISTENCY: { level: string; code: keyof NativePatrimonyRow; field
   {
     level: 'le bâtiment',
     code: 'building_code',
-    fields: ['residence_code', 'building_name', 'street_number', 'street_type', 'street_name', 'commune_insee', 'longitude', 'latitude'],
+    fields: ['residence_code', 'building_name', 'street_number', 'street_type', 'street_name', 'ban_id', 'commune_insee', 'longitude', 'latitude'],
   },
   { level: "l'entrée", code: 'entrance_code', fields: ['building_code'] },
 ];

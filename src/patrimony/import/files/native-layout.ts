@@ -23,6 +23,7 @@ export const NATIVE_COLUMNS: { name: Field; type: 'text' | 'number'; required: b
   { name: 'street_number', type: 'text', required: false },
   { name: 'street_type', type: 'text', required: false },
   { name: 'street_name', type: 'text', required: false },
+  { name: 'ban_id', type: 'text', required: false },
   { name: 'longitude', type: 'number', required: true },
   { name: 'latitude', type: 'number', required: true },
   { name: 'entrance_code', type: 'text', required: false },

@@ -6,6 +6,7 @@
 import type { FieldError } from '../../../core/errors.js';
 import { parseIsoDate } from '../domain/dates.js';
 import { isDpeClass, type DpeClass } from '../domain/labels.js';
+import { isBuildingDpe } from '../domain/matching.js';
 import type { DpeReading } from '../domain/record.js';
 
 export const ADEME_COLUMNS = {
@@ -24,6 +25,7 @@ export const ADEME_COLUMNS = {
   altitudeClass: 'classe_altitude',
   climateZone: 'zone_climatique',
   application: 'methode_application_dpe',
+  buildingType: 'type_batiment',
   banCommune: 'code_insee_ban',
   banStreetNumber: 'numero_voie_ban',
   banStreet: 'nom_rue_ban',
@@ -44,7 +46,8 @@ export interface TextTable {
 }
 
 export interface AdemeReadResult {
-  readings: (DpeReading & { line: number; address: AdemeAddress })[];
+  /** `buildingLevel`: a DPE of the whole building (`isBuildingDpe`), not of one dwelling. */
+  readings: (DpeReading & { line: number; address: AdemeAddress; buildingLevel: boolean })[];
   errors: FieldError[];
 }
 
@@ -76,7 +79,8 @@ export function readAdemeTable(table: TextTable): AdemeReadResult {
     }
     seen.set(result.reading.numeroDpe, line);
     const address = { communeInsee: cell(ADEME_COLUMNS.banCommune), number: cell(ADEME_COLUMNS.banStreetNumber), street: cell(ADEME_COLUMNS.banStreet) };
-    readings.push({ ...result.reading, line, address });
+    const buildingLevel = isBuildingDpe(cell(ADEME_COLUMNS.buildingType), result.reading.application);
+    readings.push({ ...result.reading, line, address, buildingLevel });
   }
   return { readings, errors };
 }
@@ -134,7 +138,7 @@ function readRow(cell: Cell, line: number): { reading?: DpeReading; errors: Fiel
     climateZone: cell(ADEME_COLUMNS.climateZone),
     application: cell(ADEME_COLUMNS.application),
     rplsId: cell(ADEME_COLUMNS.rplsId),
-    banId: cell(ADEME_COLUMNS.banId),
+    banId: cell(ADEME_COLUMNS.banId)?.toLowerCase() ?? null,
   };
   if (reading.referenceSurface === 0) fail(ADEME_COLUMNS.referenceSurface, 'surface nulle (zero surface)');
   if (reading.replaces !== null && reading.replaces === numeroDpe) fail(ADEME_COLUMNS.replaces, 'un DPE ne peut se remplacer lui-même (a DPE cannot replace itself)');
