@@ -1,9 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
+import type { Queryable } from '../db/database.js';
 import { seedCategories } from '../incidents/repository.js';
 import { initialCategories } from '../incidents/domain/nomenclature.js';
 import { Random } from '../patrimony/demo/domain/random.js';
 import { describeEachEngine } from '../../test/support/engines.js';
 import { createSmallPatrimony, type SmallPatrimony } from '../../test/support/fixtures.js';
+import { beginBulkRollups, finishBulkRollups } from './bulk-rollups.js';
 
 /**
  * The roll-ups recomputed from scratch over raw incidents, written independently of the
@@ -69,10 +71,10 @@ describeEachEngine('observatory roll-ups', (database) => {
     ];
   });
 
-  it('stay equal to a recomputation from scratch after random inserts, edits, actions, merges and deletions', async () => {
-    const db = database();
+  /** Random inserts, edits, actions, merges and deletions through `db`; `steps` of them after a first batch of `first`. */
+  async function randomChanges(db: Queryable, seed: number, first: number, steps: number): Promise<string[]> {
     const org = patrimony.organisationId;
-    const random = new Random(20_240_501);
+    const random = new Random(seed);
     const pick = <T>(items: readonly T[]) => random.pick(items);
     const live = async () => (await db.query<{ id: number }>('SELECT id FROM incidents WHERE organisation_id = $1 AND duplicate_of IS NULL ORDER BY id', [org])).map((row) => row.id);
 
@@ -167,20 +169,61 @@ describeEachEngine('observatory roll-ups', (database) => {
       },
     };
 
-    await insertBatch(40);
+    await insertBatch(first);
     const done: string[] = [];
-    for (let step = 0; step < 120; step++) {
+    for (let step = 0; step < steps; step++) {
       const name = pick(Object.keys(operations));
       await operations[name]!();
       done.push(name);
     }
-    expect(new Set(done).size).toBe(Object.keys(operations).length);
+    return done;
+  }
 
+  async function expectRollupsFromScratch(): Promise<void> {
+    const db = database();
+    const org = patrimony.organisationId;
     const expected = await db.query(FROM_SCRATCH, [org]);
     expect(expected.length).toBeGreaterThan(20);
     expect(await db.query(KEPT, [org])).toEqual(expected);
     expect(await db.query(HOURS_KEPT, [org])).toEqual(await db.query(HOURS_FROM_SCRATCH, [org]));
-    const merged = await db.query<{ n: number }>('SELECT count(*) AS n FROM incidents WHERE organisation_id = $1 AND duplicate_of IS NOT NULL', [org]);
+  }
+
+  it('stay equal to a recomputation from scratch after random inserts, edits, actions, merges and deletions', async () => {
+    const done = await randomChanges(database(), 20_240_501, 40, 120);
+    expect(new Set(done).size).toBe(8);
+    await expectRollupsFromScratch();
+    const merged = await database().query<{ n: number }>('SELECT count(*) AS n FROM incidents WHERE organisation_id = $1 AND duplicate_of IS NOT NULL', [patrimony.organisationId]);
     expect(merged[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('stay exact through a bulk load: the same random changes with the refresh deferred to its end', async () => {
+    const version = async () => (await database().query<{ version: number }>('SELECT version FROM observatory_versions WHERE organisation_id = $1', [patrimony.organisationId]))[0]!.version;
+    const before = await version();
+    await database().transaction(async (tx) => {
+      await beginBulkRollups(tx);
+      const done = await randomChanges(tx, 20_251_203, 300, 80);
+      expect(new Set(done).size).toBe(8);
+      // Nothing refreshed yet: the roll-ups still hold the figures from before the load.
+      expect(Number((await tx.query<{ version: number }>('SELECT version FROM observatory_versions WHERE organisation_id = $1', [patrimony.organisationId]))[0]!.version)).toBe(Number(before));
+      await finishBulkRollups(tx);
+      // After finishing, changes refresh as usual again.
+      await randomChanges(tx, 7, 5, 10);
+    });
+    expect(Number(await version())).toBeGreaterThan(Number(before));
+    await expectRollupsFromScratch();
+  });
+
+  it('are refreshed at commit when a bulk load never finishes, and untouched when it rolls back', async () => {
+    await database().transaction(async (tx) => {
+      await beginBulkRollups(tx);
+      await randomChanges(tx, 11, 50, 20);
+    });
+    await expectRollupsFromScratch();
+    await expect(database().transaction(async (tx) => {
+      await beginBulkRollups(tx);
+      await randomChanges(tx, 12, 50, 20);
+      throw new Error('import rejected');
+    })).rejects.toThrow('import rejected');
+    await expectRollupsFromScratch();
   });
 });

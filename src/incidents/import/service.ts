@@ -2,6 +2,7 @@ import { auditWrite } from '../../access/audit.js';
 import { validationError, type FieldError } from '../../core/errors.js';
 import type { Database, Queryable } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
+import { beginBulkRollups, finishBulkRollups } from '../../observatory/bulk-rollups.js';
 import { readTable, type Table } from '../../patrimony/import/files/read-table.js';
 import type { CategoryVersion } from '../domain/nomenclature.js';
 import type { PlaceKind } from '../domain/vocabulary.js';
@@ -42,11 +43,14 @@ export async function importIncidentTable(db: Database, actor: Actor, table: Tab
     });
     if (errors.length > 0) throw rejection(errors);
     let inserted = 0;
+    // The roll-ups are refreshed once for the whole file, not per batch.
+    await beginBulkRollups(tx);
     for (let start = 0; start < incidents.length; start += BATCH) {
       const ids = (await repository.insertImportedIncidents(tx, organisationId, incidents.slice(start, start + BATCH))).map((row) => row.id);
       await repository.insertImportHistory(tx, organisationId, ids);
       inserted += ids.length;
     }
+    await finishBulkRollups(tx);
     const result = { rows: rows.length, inserted, alreadyPresent: rows.length - inserted };
     await auditWrite(tx, actor, { action: 'incident.import', objectType: 'incident', objectId: null, after: result });
     return result;
