@@ -1,3 +1,4 @@
+import type { Table } from '../../src/patrimony/import/files/read-table.js';
 import type { NativePatrimonyRow } from '../../src/patrimony/import/native-row.js';
 import { seededRandom } from '../../src/observatory/stats/random.js';
 
@@ -59,4 +60,57 @@ export function syntheticKnoxIncidents(count: number, buildings: number) {
     t[i] = random.int(3 * 365);
   }
   return { x, y, t };
+}
+
+const HEADER = ['external_id', 'place_kind', 'place_code', 'occurred_at', 'recorded_at', 'channel', 'category_code', 'description',
+  'status', 'outcome', 'victim_role', 'itt_class', 'estimated_cost'];
+const CATEGORIES = ['A.DUMP', 'A.DUMP', 'A.THROW', 'A.WRECK', 'B.NOISE', 'B.NOISE', 'B.DISPUTE', 'B.ANIMAL', 'C.HALL', 'C.HALL', 'C.CELLAR',
+  'C.DEALING', 'C.RODEO', 'D.TAG', 'D.TAG', 'D.DOOR', 'D.MAILBOX', 'D.LIFT', 'D.INTERCOM', 'D.LIGHTING', 'D.ARSON_BIN', 'D.BREAK_IN',
+  'E.INSULT', 'E.THREAT', 'E.VIOLENCE', 'E.ITT_UP_TO_8', 'F.INSULT_THREAT', 'F.VIOLENCE'];
+const CHANNELS = ['caretaker', 'caretaker', 'caretaker', 'tenant', 'tenant', 'phone', 'police', 'patrol', 'email'];
+/** Relative frequency of each hour of the day: quiet nights, busy evenings. */
+const HOUR_WEIGHTS = [3, 2, 1, 1, 1, 1, 1, 2, 3, 4, 4, 4, 5, 5, 5, 6, 7, 8, 9, 10, 10, 9, 7, 5];
+const HOURS = HOUR_WEIGHTS.flatMap((weight, hour) => Array<number>(weight).fill(hour));
+const ITT = ['no_itt', 'no_itt', 'itt_up_to_8_days', 'itt_over_8_days', 'unknown'];
+const DAY = 86_400_000;
+const two = (value: number) => String(value).padStart(2, '0');
+const localText = (date: Date, withTime: boolean) =>
+  `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}${withTime ? ` ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}` : ''}`;
+
+/**
+ * Lines `from` to `from + count - 1` of a deterministic incident history file for the patrimony
+ * of syntheticPatrimonyRows(dwellings), in the import's columns (docs/incidents.md): ten years
+ * ending with `until`, summer and evening peaks, one residence in twenty three times as exposed,
+ * most incidents closed. Any slice of lines is the same whatever the slicing.
+ */
+export function syntheticIncidentTable(dwellings: number, from: number, count: number, until: Date): Table {
+  const buildings = Math.ceil(dwellings / 40);
+  const residences = Math.ceil(buildings / 5);
+  const start = until.getTime() - 3652 * DAY;
+  const records = Array.from({ length: count }, (_, index) => {
+    const line = from + index;
+    const random = seededRandom(line);
+    const residence = random.int(4) === 0 ? 20 * random.int(Math.ceil(residences / 20)) : random.int(residences);
+    const building = Math.min(buildings - 1, residence * 5 + random.int(5));
+    let day = random.int(3652);
+    // Summer peak: half of the winter days are drawn again, towards June–August.
+    if (random.int(2) === 0 && ![5, 6, 7].includes(new Date(start + day * DAY).getUTCMonth())) day = random.int(3652);
+    const timeKnown = random.int(10) > 0;
+    const occurred = new Date(start + day * DAY + (HOURS[random.int(HOURS.length)]! * 60 + random.int(60)) * 60_000);
+    const category = CATEGORIES[random.int(CATEGORIES.length)]!;
+    const status = random.int(20);
+    const staff = category.startsWith('E.');
+    return {
+      line: line + 2,
+      cells: [
+        `SYN-${line}`, 'entrance', `BAT${building}-E${random.int(4)}`, localText(occurred, timeKnown),
+        localText(new Date(occurred.getTime() + (1 + random.int(72)) * 3_600_000), true), CHANNELS[random.int(CHANNELS.length)]!, category,
+        'Fait constaté sur place', status < 17 ? 'closed' : status < 19 ? 'in_progress' : 'recorded',
+        status < 14 ? 'resolved' : status < 17 ? 'no_further_action' : '',
+        staff ? 'landlord_staff' : '', staff ? ITT[random.int(ITT.length)]! : '',
+        category.startsWith('D.') ? String(50 + random.int(5000)) : '',
+      ],
+    };
+  });
+  return { header: HEADER, records };
 }
