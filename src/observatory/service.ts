@@ -80,7 +80,7 @@ export function dashboard(db: Queryable, actor: Actor, filter: ObservatoryFilter
   });
 }
 
-async function dashboardInputs(db: Queryable, scope: Scope, filter: ObservatoryFilter) {
+export async function dashboardInputs(db: Queryable, scope: Scope, filter: ObservatoryFilter) {
   const level = levelOf(scope, filter);
   const periods = comparedPeriods(filter.period);
   const places = await placesInScope(db, scope, filter);

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'manage_incident',
   'read_aggregates',
   'read_group_aggregates',
+  'read_landlord_reports',
   'read_pre_litigation',
   'manage_pre_litigation',
   'read_renovation',
@@ -45,10 +46,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   observatory_officer: [
     'read_patrimony', 'manage_patrimony', 'record_incident', 'read_incident', 'manage_incident', 'read_aggregates',
-    'read_pre_litigation', 'manage_pre_litigation', 'read_renovation', 'read_deliberations',
+    'read_landlord_reports', 'read_pre_litigation', 'manage_pre_litigation', 'read_renovation', 'read_deliberations',
   ],
   // Aggregates only: no incident record, hence no personal data.
-  executive: ['read_patrimony', 'read_aggregates', 'read_renovation', 'read_deliberations', 'manage_deliberations'],
+  // The board report and the USH survey (every figure of the whole landlord) go to whole-landlord roles only.
+  executive: ['read_patrimony', 'read_aggregates', 'read_landlord_reports', 'read_renovation', 'read_deliberations', 'manage_deliberations'],
   // Aggregates for their communes, small counts suppressed by the aggregate services.
   partner: ['read_aggregates'],
   administrator: ['read_patrimony', 'manage_patrimony', 'administer_users', 'read_audit'],
