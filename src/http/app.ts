@@ -10,6 +10,7 @@ import { auditRoutes } from '../access/audit-routes.js';
 import { userRoutes } from '../access/users-routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { photoRoutes } from '../incidents/photos/routes.js';
+import { observatoryReportRoutes } from '../observatory/reports/routes.js';
 import { observatoryRoutes } from '../observatory/routes.js';
 import { patrimonyRoutes } from '../patrimony/routes.js';
 import { preLitigationRoutes } from '../pre-litigation/routes.js';
@@ -50,6 +51,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.route('/api', incidentRoutes());
   app.route('/api', photoRoutes());
   app.route('/api', observatoryRoutes());
+  app.route('/api', observatoryReportRoutes());
   app.route('/api', renovationRoutes());
   app.route('/api', deliberationRoutes());
   app.route('/api', preLitigationRoutes());

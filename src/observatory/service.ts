@@ -132,11 +132,16 @@ export async function hotspots(db: Queryable, actor: Actor, filter: ObservatoryF
   const scope = await scopeOf(db, actor, filter);
   const partner = readsAsPartner(actor);
   const { unit, cellSize } = partner ? { unit: 'cell' as const, cellSize: Math.max(options.cellSize, PARTNER_MIN_CELL) } : options;
+  const found = await hotspotUnits(db, scope, filter, { ...options, unit, cellSize });
+  return { period: filter.period, unit, cellSize: unit === 'cell' ? cellSize : null, distance: options.distance, units: partner ? partnerUnits(found) : found };
+}
+
+/** Gi* over the buildings or the cells of a scope, every figure shown (callers suppress them for partners). */
+export async function hotspotUnits(db: Queryable, scope: Scope, filter: ObservatoryFilter, options: { unit: 'building' | 'cell'; cellSize: number; distance: number }) {
   const buildings = await repository.buildingsInScope(db, scope, filter);
   const incidents = await repository.incidentsByBuilding(db, scope, filter, filter.period);
   const units = buildings.map((building) => ({ id: building.buildingId, lon: building.lon, lat: building.lat, dwellings: building.dwellings, incidents: incidents.get(building.buildingId) ?? 0 }));
-  const found = unit === 'cell' ? cellHotspots(units, cellSize, options) : buildingHotspots(units, options);
-  return { period: filter.period, unit, cellSize: unit === 'cell' ? cellSize : null, distance: options.distance, units: partner ? partnerUnits(found) : found };
+  return options.unit === 'cell' ? cellHotspots(units, options.cellSize, options) : buildingHotspots(units, options);
 }
 
 /** Levels of the halls in scope; partners read nothing finer than a residence. */
