@@ -12,6 +12,7 @@ import { incidentRoutes } from '../incidents/routes.js';
 import { photoRoutes } from '../incidents/photos/routes.js';
 import { observatoryReportRoutes } from '../observatory/reports/routes.js';
 import { observatoryRoutes } from '../observatory/routes.js';
+import { observatoryJobRoutes } from '../observatory/jobs/routes.js';
 import { patrimonyRoutes } from '../patrimony/routes.js';
 import { preLitigationRoutes } from '../pre-litigation/routes.js';
 import { gdprRoutes } from '../gdpr/routes.js';
@@ -52,6 +53,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.route('/api', photoRoutes());
   app.route('/api', observatoryRoutes());
   app.route('/api', observatoryReportRoutes());
+  app.route('/api', observatoryJobRoutes());
   app.route('/api', renovationRoutes());
   app.route('/api', deliberationRoutes());
   app.route('/api', preLitigationRoutes());

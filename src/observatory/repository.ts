@@ -369,6 +369,8 @@ export interface IncidentPoint {
   severity: string;
   agencyId: number;
   recordedBy: number | null;
+  /** Day of occurrence in Paris, counted from 1970-01-01 (the near-repeat analysis's time). */
+  day: number;
 }
 
 /**
@@ -389,7 +391,8 @@ export async function incidentPoints(db: Queryable, scope: Scope, filter: Observ
   if (filter.severity !== undefined) conditions.push(`i.severity = ${bind(params, filter.severity)}`);
   if (filter.status !== undefined) conditions.push(`i.status = ${bind(params, filter.status)}`);
   return db.query<IncidentPoint>(
-    `SELECT i.id, ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat, i.family, i.severity, i.agency_id AS "agencyId", i.recorded_by AS "recordedBy"
+    `SELECT i.id, ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat, i.family, i.severity, i.agency_id AS "agencyId", i.recorded_by AS "recordedBy",
+       (${paris}::date - DATE '1970-01-01') AS day
      FROM incidents i WHERE ${conditions.join(' AND ')}`,
     params,
   );

@@ -9,7 +9,7 @@ import { viewerOf } from '../incidents/domain/confidentiality.js';
 import { clustersIn, type BoundingBox } from './clusters.js';
 import { buildDashboard, monthsRead, topHalls } from './domain/dashboard.js';
 import { hallChanges } from './domain/halls.js';
-import { buildingHotspots, cellHotspots } from './domain/hotspots.js';
+import { buildingHotspots, cellHotspots, type DwellingUnit } from './domain/hotspots.js';
 import { addMonths, comparedPeriods, monthsBetween, parisMonth, quarters } from './domain/months.js';
 import { partnerDashboard, partnerHeat, partnerUnits } from './domain/partner-view.js';
 import { finer, levelOf, type ObservatoryFilter, type PlaceFilter, type Scope } from './filters.js';
@@ -128,21 +128,40 @@ export async function heatmap(db: Queryable, actor: Actor, filter: ObservatoryFi
   return { period: filter.period, points: readsAsPartner(actor) ? partnerHeat(points) : points };
 }
 
-export async function hotspots(db: Queryable, actor: Actor, filter: ObservatoryFilter, options: { unit: 'building' | 'cell'; cellSize: number; distance: number }) {
+export interface HotspotRequest {
+  unit: 'building' | 'cell';
+  cellSize: number;
+  distance: number;
+}
+
+export async function hotspots(db: Queryable, actor: Actor, filter: ObservatoryFilter, options: HotspotRequest) {
   const scope = await scopeOf(db, actor, filter);
   const partner = readsAsPartner(actor);
-  const { unit, cellSize } = partner ? { unit: 'cell' as const, cellSize: Math.max(options.cellSize, PARTNER_MIN_CELL) } : options;
+  const { unit, cellSize } = hotspotGrid(partner, options);
   const found = await hotspotUnits(db, scope, filter, { ...options, unit, cellSize });
   return { period: filter.period, unit, cellSize: unit === 'cell' ? cellSize : null, distance: options.distance, units: partner ? partnerUnits(found) : found };
 }
 
-/** Gi* over the buildings or the cells of a scope, every figure shown (callers suppress them for partners). */
-export async function hotspotUnits(db: Queryable, scope: Scope, filter: ObservatoryFilter, options: { unit: 'building' | 'cell'; cellSize: number; distance: number }) {
+/** The units a caller's hotspot analysis runs on: partners get cells of 500 m at least. */
+export function hotspotGrid(partner: boolean, options: HotspotRequest): Pick<HotspotRequest, 'unit' | 'cellSize'> {
+  return partner ? { unit: 'cell', cellSize: Math.max(options.cellSize, PARTNER_MIN_CELL) } : options;
+}
+
+/** The buildings holding dwellings in scope, with their incidents of the period: the input of hotspot analysis. */
+export async function hotspotBuildings(db: Queryable, scope: Scope, filter: ObservatoryFilter): Promise<DwellingUnit[]> {
   const buildings = await repository.buildingsInScope(db, scope, filter);
   const incidents = await repository.incidentsByBuilding(db, scope, filter, filter.period);
-  const units = buildings.map((building) => ({ id: building.buildingId, lon: building.lon, lat: building.lat, dwellings: building.dwellings, incidents: incidents.get(building.buildingId) ?? 0 }));
-  return options.unit === 'cell' ? cellHotspots(units, options.cellSize, options) : buildingHotspots(units, options);
+  return buildings.map((building) => ({ id: building.buildingId, lon: building.lon, lat: building.lat, dwellings: building.dwellings, incidents: incidents.get(building.buildingId) ?? 0 }));
 }
+
+/** Gi* over the buildings or the cells of a scope, every figure shown (callers suppress them for partners). */
+export async function hotspotUnits(db: Queryable, scope: Scope, filter: ObservatoryFilter, options: HotspotRequest) {
+  return hotspotsOf(await hotspotBuildings(db, scope, filter), options);
+}
+
+/** Gi* over the buildings themselves or over the cells holding them. */
+export const hotspotsOf = (units: readonly DwellingUnit[], options: HotspotRequest) =>
+  options.unit === 'cell' ? cellHotspots(units, options.cellSize, options) : buildingHotspots(units, options);
 
 /** Levels of the halls in scope; partners read nothing finer than a residence. */
 export async function hallLevels(db: Queryable, actor: Actor, filter: ObservatoryFilter) {

@@ -106,6 +106,10 @@ export async function objectsOf(db: Database, app: VigieApp, patrimony: SmallPat
     if (response.status !== 201) throw new Error(`fixture photo: ${response.status} ${await response.text()}`);
     return ((await response.json()) as { id: number }).id;
   };
+  // A finished job of the fixture officer: the role clients are other users, for whom it does not exist (404).
+  const job = async () => (await db.query<{ id: number }>(
+    `INSERT INTO observatory_jobs (organisation_id, user_id, kind, parameters, status, result)
+     VALUES ($1, $2, 'near_repeat', '{}', 'succeeded', '{}') RETURNING id`, [org, officer.user.id]))[0]!.id;
   const lensOperation = await operation('lens', patrimony.buildingIds.lensTower);
   const arrasOperation = await operation('arras', patrimony.buildingIds.arrasHouse);
   const incidentId = { lens: await incident({ kind: 'entrance', id: patrimony.entranceIds.lensA }), arras: await incident({ kind: 'building', id: patrimony.buildingIds.arrasHouse }) };
@@ -126,6 +130,7 @@ export async function objectsOf(db: Database, app: VigieApp, patrimony: SmallPat
     sessionId: { lens: await firstId('SELECT id FROM deliberation_sessions WHERE organisation_id = $1') },
     itemId: { lens: await firstId('SELECT id FROM deliberation_items WHERE organisation_id = $1') },
     linkId: { lens: await firstId('SELECT id FROM deliberation_links WHERE organisation_id = $1') },
+    jobId: { lens: await job() },
   };
 }
 

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, useSearchParams } from 'react-router';
 import { filtersFromSearch, filtersQuery } from './filters.js';
-import { DASHBOARD_PATH, MAP_PATH } from './paths.js';
+import { DASHBOARD_PATH, MAP_PATH, NEAR_REPEAT_PATH } from './paths.js';
 
-/** The dashboard and the map, each opened with the filters of the page the reader is on. */
+/** The dashboard, the map and the near-repeat analysis, each opened with the filters of the page the reader is on. */
 export function ObservatoryNav() {
   const { t } = useTranslation();
   const [search] = useSearchParams();
@@ -13,6 +13,7 @@ export function ObservatoryNav() {
     <nav className="observatory-nav" aria-label={t('observatory.subnav.label')}>
       <NavLink to={to(DASHBOARD_PATH)} end>{t('observatory.subnav.dashboard')}</NavLink>
       <NavLink to={to(MAP_PATH)}>{t('observatory.subnav.map')}</NavLink>
+      <NavLink to={to(NEAR_REPEAT_PATH)}>{t('observatory.subnav.nearRepeat')}</NavLink>
     </nav>
   );
 }

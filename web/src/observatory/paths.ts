@@ -1,2 +1,3 @@
 export const DASHBOARD_PATH = '/observatoire';
 export const MAP_PATH = '/observatoire/carte';
+export const NEAR_REPEAT_PATH = '/observatoire/repetitions';
