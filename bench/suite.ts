@@ -7,6 +7,7 @@
  *   npm run bench -- --scale group                 1,000,000 dwellings, 10,000,000 incidents
  *   npm run bench -- --engine postgres             BENCH_POSTGRES_URL=postgres://…/postgres (an admin URL:
  *                                                  the suite creates and drops its own database)
+ *   npm run bench -- --engine none                 the engine-free statistics only (Gi*, Knox, the Knox job)
  *   BENCH_RUNS=20 (default 10)
  * Operations measured through the HTTP API run in-process (app.request), signed in, so that they
  * include the session check and the tenant binding a real request pays.
@@ -33,6 +34,7 @@ import { systemActor } from '../src/access/system-actor.js';
 import { gridGiStar } from '../src/observatory/stats/gistar.js';
 import { knoxTest } from '../src/observatory/stats/knox.js';
 import { knoxTestBruteForce } from '../src/observatory/stats/knox-brute-force.js';
+import { createJobRunner } from '../src/observatory/jobs/runner.js';
 import { importPatrimonyRows, resolveImportOrganisation } from '../src/patrimony/import/service.js';
 import { loadCommunes } from '../src/patrimony/reference/communes.js';
 import { createTestUser, sessionClient, type SessionClient } from '../test/support/auth.js';
@@ -175,6 +177,16 @@ function benchStatistics(results: Results): void {
   results.add('engine-free', 'Knox indexed, 100,000 incidents × 99 permutations', timeRunsSync(() => knoxTest(large, bands), 2));
 }
 
+/** The near-repeat job as the API runs it: in a worker thread, from submission to the result back on the main thread. */
+async function benchKnoxJob(results: Results): Promise<void> {
+  const runner = createJobRunner();
+  const events = syntheticKnoxIncidents(100_000, 5_000);
+  for (const [iterations, count] of [[99, 2], [999, 1]] as const) {
+    const task = { kind: 'near_repeat' as const, events, distanceBands: [0, 100, 200, 400], timeBands: [0, 7, 14, 30], iterations, seed: 1, metric: 'euclidean' as const };
+    results.add('engine-free', `Knox job (worker thread), 100,000 incidents × ${iterations} permutations`, await timeRuns(() => runner.run(task), count, 0));
+  }
+}
+
 function timeRunsSync(work: () => unknown, count: number): number[] {
   work();
   return Array.from({ length: count }, () => {
@@ -187,11 +199,12 @@ function timeRunsSync(work: () => unknown, count: number): number[] {
 console.log(`Vigie benchmark suite — scale ${scaleName}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 const results = new Results();
 if (!SCALES[scaleName]) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
-for (const engine of engines === 'both' ? (['pglite', 'postgres'] as const) : [engines as 'pglite' | 'postgres']) {
+for (const engine of engines === 'both' ? (['pglite', 'postgres'] as const) : engines === 'none' ? [] : [engines as 'pglite' | 'postgres']) {
   const start = performance.now();
   await benchEngine(engine, results);
   console.log(`${engine}: done in ${((performance.now() - start) / 1000).toFixed(0)} s`);
 }
 benchStatistics(results);
+await benchKnoxJob(results);
 results.print();
 console.log(`peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
