@@ -20,7 +20,7 @@ const PageSchema = FilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-const EntrySchema = z.object({
+export const EntrySchema = z.object({
   seq: z.number().int(),
   occurredAt: z.string(),
   actorUserId: z.number().int().nullable(),
@@ -44,15 +44,17 @@ const exportCsv = createRoute({
   responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8' }, ...errorResponses },
 });
 
+export const VerificationSchema = z.object({
+  entries: z.number().int(),
+  breaks: z.array(z.object({ seq: z.number().int(), reason: z.enum(['content_changed', 'link_broken', 'row_missing']) })),
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable().openapi({ description: 'The last link: kept outside the database, it reveals a truncated or rewritten chain' }),
+}).openapi('AuditVerification');
+
 const verify = createRoute({
   method: 'get', path: '/audit/verify', tags, ...permission('read_audit'),
   summary: 'Re-compute the organisation’s hash chain and name each edited, unlinked or missing entry',
   responses: {
-    200: json(z.object({
-      entries: z.number().int(),
-      breaks: z.array(z.object({ seq: z.number().int(), reason: z.enum(['content_changed', 'link_broken', 'row_missing']) })),
-      head: z.object({ seq: z.number().int(), hash: z.string() }).nullable().openapi({ description: 'The last link: kept outside the database, it reveals a truncated or rewritten chain' }),
-    }), 'The verification'),
+    200: json(VerificationSchema, 'The verification'),
     ...errorResponses,
   },
 });

@@ -21,8 +21,8 @@ const NewAccountSchema = z
   })
   .openapi('NewAccount', { description: 'The perimeter must be of the role’s kind (docs/security.md); roles spanning the organisation take none' });
 
-const PlaceSchema = z.object({ kind: z.enum(['agency', 'directorate', 'commune']), code: z.string(), name: z.string() });
-const AccountSchema = z
+export const PlaceSchema = z.object({ kind: z.enum(['agency', 'directorate', 'commune']), code: z.string(), name: z.string() });
+export const AccountSchema = z
   .object({
     id: z.number().int(),
     email: z.string(),
@@ -34,7 +34,7 @@ const AccountSchema = z
     grants: z.array(z.object({ role: z.enum(ROLES), wholeOrganisation: z.boolean(), places: z.array(PlaceSchema) })),
   })
   .openapi('Account');
-const OneTimePasswordSchema = z.object({
+export const OneTimePasswordSchema = z.object({
   oneTimePassword: z.string().openapi({ description: 'Shown once, never stored in clear: to give to the person, who must change it at first sign-in' }),
 });
 const conflict = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'An account with this email exists, or the account is the caller’s own' } };

@@ -12,6 +12,8 @@ import { demoAccount, signedInApi } from './support/session.js';
 /** Accounts of this journey only: locking them leaves the demo accounts of the other journeys alone. */
 const LOCKED = { email: 'verrou@demo.vigie.fr', password: 'Essai-de-blocage-des-journeys-2026' };
 const NEWCOMER = 'nouvelle.recrue@demo.vigie.fr';
+/** Created by the administrator through the pages, in this journey. */
+const RECRUIT = { email: 'ines.gardienne@demo.vigie.fr', name: 'Inès Gardienne', password: 'Ma phrase de passe de gardienne 2026' };
 
 /** The browser reports refused requests (400, 401, 403, 423) as console errors: those are expected here. */
 const unexpected = (errors: string[]) => errors.filter((error) => !/Failed to load resource: the server responded with a status of (400|401|403|423)/.test(error));
@@ -150,5 +152,113 @@ describe.skipIf(!chromiumAvailable())('sign-in journey in the browser', () => {
     } finally {
       await guarded.context.close();
     }
+  });
+
+  describe('the administrator', () => {
+    let guarded: GuardedContext;
+    let page: Page;
+    let oneTimePassword: string;
+    beforeAll(async () => {
+      guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('administrator'));
+      page = await guarded.context.newPage();
+    });
+    afterAll(() => guarded?.context.close());
+
+    it('creates an agent for an agency and is shown the one-time password once', async () => {
+      await page.goto('/');
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Administration' }).click();
+      await page.waitForURL('**/administration/comptes');
+      await expect.poll(() => page.getByTestId('account').count()).toBeGreaterThan(5);
+      const agentRow = page.getByTestId('account').filter({ hasText: 'agent@demo.vigie.fr' }).first();
+      expect(await agentRow.textContent()).toContain('Agent de proximité — Lens centre');
+
+      await page.getByLabel('Nom et prénom').fill(RECRUIT.name);
+      await page.getByLabel('Adresse électronique').fill(RECRUIT.email);
+      await page.getByLabel('Rôle').selectOption('agent');
+      // No agency chosen: the server names the missing perimeter.
+      await page.getByRole('button', { name: 'Créer le compte' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('agencies');
+      await page.getByRole('checkbox', { name: /Lens centre/ }).check();
+      await page.getByRole('button', { name: 'Créer le compte' }).click();
+      const notice = page.getByTestId('one-time-password');
+      await expect.poll(() => notice.textContent()).toContain(RECRUIT.email);
+      oneTimePassword = (await notice.locator('code').textContent())!.trim();
+      expect(oneTimePassword.length).toBeGreaterThanOrEqual(16);
+      const row = page.locator(`[data-testid="account"][data-email="${RECRUIT.email}"]`);
+      await expect.poll(() => row.textContent()).toContain('Mot de passe provisoire');
+      expect(await row.textContent()).toContain('Agent de proximité — Lens centre');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'desktop-admin-account-created');
+      await page.getByRole('button', { name: 'J’ai transmis le mot de passe' }).click();
+      expect(await notice.count()).toBe(0);
+    });
+
+    it('the new agent signs in with it, must choose a password, and then works in the agency', async () => {
+      const { guarded: agentContext, page: agentPage } = await openPage('phone');
+      try {
+        await agentPage.goto('/connexion');
+        await signInThroughPage(agentPage, RECRUIT.email, oneTimePassword);
+        await agentPage.waitForURL('**/mot-de-passe');
+        await agentPage.getByLabel('Mot de passe actuel').fill(oneTimePassword);
+        await agentPage.getByLabel('Nouveau mot de passe', { exact: true }).fill(RECRUIT.password);
+        await agentPage.getByLabel('Confirmez le nouveau mot de passe').fill(RECRUIT.password);
+        await agentPage.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+        await agentPage.waitForURL((url) => url.pathname === '/');
+        await expect.poll(() => agentPage.getByTestId('user-menu').textContent()).toContain(RECRUIT.name);
+        // An agent has no administration entry, and the page itself is refused.
+        expect(await agentPage.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+        await agentPage.goto('/administration/comptes');
+        await expect.poll(() => agentPage.getByTestId('access-denied').count()).toBeGreaterThan(0);
+        expect(unexpected(agentContext.pageErrors)).toEqual([]);
+      } finally {
+        await agentContext.context.close();
+      }
+    });
+
+    it('disables the account: the agent can no longer sign in', async () => {
+      await page.reload();
+      const row = page.locator(`[data-testid="account"][data-email="${RECRUIT.email}"]`);
+      await expect.poll(() => row.textContent()).toContain('Actif');
+      page.once('dialog', (dialog) => void dialog.accept());
+      await row.getByRole('button', { name: `Désactiver le compte de ${RECRUIT.name}` }).click();
+      await expect.poll(() => row.textContent()).toContain('Désactivé');
+      expect(await row.getByRole('button').count()).toBe(0);
+
+      const { guarded: agentContext, page: agentPage } = await openPage();
+      try {
+        await agentPage.goto('/connexion');
+        await signInThroughPage(agentPage, RECRUIT.email, RECRUIT.password);
+        await expect.poll(() => agentPage.getByTestId('login-refusal').textContent()).toBe('Adresse électronique ou mot de passe incorrect.');
+        expect(agentPage.url()).toContain('/connexion');
+      } finally {
+        await agentContext.context.close();
+      }
+    });
+
+    it('finds the creation in the audit log, exports it and verifies the chain', async () => {
+      await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Journal d’audit' }).click();
+      await page.waitForURL('**/administration/journal');
+      await page.getByLabel('Action (ex. user.add)').fill('user.add');
+      await page.getByRole('button', { name: 'Rechercher' }).click();
+      await page.waitForURL('**/administration/journal?action=user.add');
+      const entries = page.getByTestId('audit-entry');
+      await expect.poll(() => entries.first().textContent()).toContain(RECRUIT.email);
+      expect(await entries.first().textContent()).toContain(demoAccount('administrator'));
+      expect(await entries.filter({ hasNotText: 'user.add' }).count()).toBe(0);
+
+      const exported = await page.request.get(await page.getByRole('link', { name: 'Exporter la sélection (CSV)' }).getAttribute('href') ?? '');
+      expect(exported.headers()['cache-control']).toBe('no-store');
+      const csv = await exported.text();
+      expect(csv.split('\n')[0]).toContain('seq,occurredAt');
+      expect(csv).toContain(RECRUIT.email);
+      expect(csv).not.toContain('user.disable');
+
+      await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
+      await expect.poll(() => page.getByTestId('audit-chain').textContent()).toMatch(/Chaîne intègre : \d+ entrées vérifiées/);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'desktop-admin-audit');
+      expect(unexpected(guarded.pageErrors)).toEqual([]);
+      expect(guarded.externalRequests).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { LOGIN_ROUTE, PASSWORD_ROUTE, RequireSession, SessionProvider } from './access/routes.js';
+import { ADMIN_ROUTES, LOGIN_ROUTE, PASSWORD_ROUTE, RequireSession, SessionProvider } from './access/routes.js';
 import { DELIBERATION_ROUTES } from './deliberations/routes.js';
 import { INCIDENT_ROUTES } from './incidents/routes.js';
 import { OBSERVATORY_ROUTES } from './observatory/routes.js';
@@ -22,6 +22,7 @@ const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: SEARCH_PATH, element: <SearchPage /> },
           { path: RESIDENCE_ROUTE, element: <ResidencePage /> },
+          ...ADMIN_ROUTES,
           ...DELIBERATION_ROUTES,
           ...INCIDENT_ROUTES,
           ...OBSERVATORY_ROUTES,

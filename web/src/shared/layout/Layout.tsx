@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { ADMIN_PATH } from '../../access/admin/paths.js';
 import { useSession } from '../../access/SessionContext.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { UserMenu } from './UserMenu.js';
 
 export function Layout() {
   const { t } = useTranslation();
-  const signedIn = useSession().current.state === 'signed-in';
+  const { current } = useSession();
+  const signedIn = current.state === 'signed-in';
+  const administers = signedIn && current.session.permissions.includes('administer_users');
   return (
     <>
       <a className="skip-link" href="#content">{t('app.skipToContent')}</a>
@@ -30,6 +33,7 @@ export function Layout() {
               <li><NavLink to="/deliberations">{t('deliberations.nav')}</NavLink></li>
               <li><NavLink to="/incidents">{t('incidents.nav')}</NavLink></li>
               <li><NavLink to="/observatoire">{t('observatory.nav')}</NavLink></li>
+              {administers && <li><NavLink to={ADMIN_PATH}>{t('access.admin.nav.entry')}</NavLink></li>}
             </ul>
           </nav>
         )}
