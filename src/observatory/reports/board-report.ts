@@ -1,4 +1,5 @@
-import { agencyTable, familyShareTable, hotCellTable, keyFigureTable, staffTable } from './domain/board-tables.js';
+import { agencyTable, familyShareTable, hotPlaceTable, keyFigureTable, staffTable } from './domain/board-tables.js';
+import { hotCommuneLabels, hotPlaces } from './domain/hot-cells.js';
 import { formatCell, frenchDate } from './domain/tables.js';
 import { hotspotMap, monthBars } from './pdf-figures.js';
 import { finish, letterhead, note, openReport, paragraph, section, table, tiles } from './pdf-layout.js';
@@ -49,11 +50,18 @@ export function boardReportPdf(report: BoardReport): Promise<Buffer> {
 
   doc.addPage();
   section(doc, 'Carte des points chauds');
-  hotspotMap(doc, report.cells, report.points, BOARD_CELL);
+  hotspotMap(doc, report.cells, report.points, BOARD_CELL, hotCommuneLabels(report.hotCells));
   note(doc, `Carrés de ${BOARD_CELL} m contenant des logements, colorés selon la statistique Gi* de Getis-Ord calculée sur le taux d’incidents pour 100 logements `
     + `(voisinage de ${BOARD_DISTANCE} m, seuils corrigés des tests multiples par la méthode de Benjamini–Hochberg) ; points gris : bâtiments, d’autant plus gros qu’ils comptent d’incidents. Projection Lambert-93, sans fond de carte.`);
   section(doc, 'Points chauds', 120);
-  if (report.hotCells.length === 0) paragraph(doc, `Aucun point chaud significatif en ${year}.`);
-  else table(doc, hotCellTable(report.hotCells));
+  const places = hotPlaces(report.hotCells);
+  if (places.length === 0) paragraph(doc, `Aucun point chaud significatif en ${year}.`);
+  else {
+    paragraph(doc, `${report.hotCells.length} carrés chauds en ${year}, regroupés ci-dessous par résidence`
+      + (places.length > 20 ? ` (les 20 premiers lieux sur ${places.length})` : '') + '.');
+    table(doc, hotPlaceTable(places));
+    note(doc, 'Gi* compare chaque carré et son voisinage de 400 m au reste du patrimoine : un carré est chaud quand le taux y est élevé avec celui de ses voisins. '
+      + 'Les carrés chauds sans incident propre (chauds par leur voisinage) ne sont pas listés ; ils figurent sur la carte.');
+  }
   return finish(pdf, `${report.landlord} — observatoire des incivilités — rapport annuel ${year} — document interne`);
 }

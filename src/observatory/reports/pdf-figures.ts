@@ -47,7 +47,10 @@ const BIN_LABELS: [number, string][] = [[3, 'chaud 99 %'], [2, 'chaud 95 %'], [1
  * The cells of a Gi* run as squares of `cellSize` metres, coloured by bin, over the buildings
  * (grey dots, area by incidents), in Lambert-93 fitted to the box; a scale bar of a round length.
  */
-export function hotspotMap(doc: Doc, cells: readonly HotspotUnit[], points: readonly { lon: number; lat: number; weight: number }[], cellSize: number, height = 380): void {
+export function hotspotMap(
+  doc: Doc, cells: readonly HotspotUnit[], points: readonly { lon: number; lat: number; weight: number }[], cellSize: number,
+  labels: readonly { text: string; lon: number; lat: number }[] = [], height = 380,
+): void {
   const width = contentWidth(doc);
   const top = doc.y;
   doc.rect(MARGIN, top, width, height).fill('#fbfcfd');
@@ -67,17 +70,28 @@ export function hotspotMap(doc: Doc, cells: readonly HotspotUnit[], points: read
   const offsetX = MARGIN + (width - (maxX - minX) * scale) / 2;
   const offsetY = top + 10 + (height - 40 - (maxY - minY) * scale) / 2;
   const at = ([x, y]: readonly [number, number]) => [offsetX + (x - minX) * scale, offsetY + (maxY - y) * scale] as const;
-  const side = Math.max(1.2, cellSize * scale);
-  // Cold and insignificant cells first, so the hot ones stay on top.
-  for (const { cell, xy } of [...projectedCells].sort((a, b) => a.cell.bin - b.cell.bin)) {
-    const [x, y] = at(xy);
-    doc.rect(x - side / 2, y - side / 2, side, side).fill(BIN_COLOURS[cell.bin] ?? BIN_COLOURS[0]!);
-  }
+  const side = Math.max(1.5, cellSize * scale);
   const heaviest = Math.max(1, ...points.map((point) => point.weight));
   for (const { point, xy } of projectedPoints) {
     const [x, y] = at(xy);
-    doc.circle(x, y, 0.5 + 2 * Math.sqrt(point.weight / heaviest)).fillOpacity(0.55).fill('#333333').fillOpacity(1);
+    doc.circle(x, y, 0.4 + 1.8 * Math.sqrt(point.weight / heaviest)).fillOpacity(0.35).fill('#333333').fillOpacity(1);
   }
+  // Insignificant cells first, then cold, then hot on top; significant cells drawn no smaller than 4 pt so a landlord-wide map still shows them.
+  const order = (bin: number) => (bin === 0 ? 0 : bin < 0 ? 1 : 2 + bin);
+  for (const { cell, xy } of [...projectedCells].sort((a, b) => order(a.cell.bin) - order(b.cell.bin))) {
+    const [x, y] = at(xy);
+    const size = cell.bin === 0 ? side : Math.max(4, side);
+    doc.rect(x - size / 2, y - size / 2, size, size).fill(BIN_COLOURS[cell.bin] ?? BIN_COLOURS[0]!);
+    if (cell.bin !== 0) doc.rect(x - size / 2, y - size / 2, size, size).lineWidth(0.3).strokeColor('#444444').stroke();
+  }
+  doc.font('bold').fontSize(7);
+  for (const label of labels) {
+    const [x, y] = at(toLambert93(label.lon, label.lat));
+    const width = doc.widthOfString(label.text);
+    doc.rect(x + 5, y - 4.5, width + 4, 9).fillOpacity(0.8).fill('white').fillOpacity(1);
+    doc.fillColor('#222222').text(label.text, x + 7, y - 3.5, { lineBreak: false });
+  }
+  doc.font('regular');
   scaleBar(doc, scale, MARGIN + 10, top + height - 16);
   legend(doc, MARGIN + width - 300, top + height - 18);
   doc.fillColor('black').fontSize(9);

@@ -59,7 +59,9 @@ export function tiles(doc: Doc, items: readonly { value: string; label: string }
   items.forEach((item, index) => {
     const x = MARGIN + index * (width + gap);
     doc.roundedRect(x, y, width, height, 3).fill(STRIPE);
-    doc.fillColor(ACCENT).font('bold').fontSize(16).text(item.value, x + 6, y + 8, { width: width - 12, align: 'center' });
+    let size = 16;
+    while (size > 9 && doc.font('bold').fontSize(size).widthOfString(item.value) > width - 12) size -= 1;
+    doc.fillColor(ACCENT).text(item.value, x + 6, y + 8 + (16 - size) / 2, { width: width - 12, align: 'center', lineBreak: false });
     doc.fillColor(MUTED).font('regular').fontSize(7.5).text(item.label, x + 6, y + 32, { width: width - 12, align: 'center' });
   });
   doc.fillColor('black').font('regular').fontSize(BODY);
@@ -86,7 +88,7 @@ export function paragraph(doc: Doc, text: string): void {
 /** A ruled table: the first column left-aligned and wider, the others right-aligned; new page (headers repeated) when full. */
 export function table(doc: Doc, spec: ReportTable): void {
   const width = contentWidth(doc);
-  const first = Math.max(120, Math.min(210, width - (spec.headers.length - 1) * 78));
+  const first = Math.max(120, Math.min(210, width - (spec.headers.length - 1) * 64));
   const other = (width - first) / Math.max(1, spec.headers.length - 1);
   const xOf = (index: number) => (index === 0 ? MARGIN : MARGIN + first + (index - 1) * other);
   const widthOf = (index: number) => (index === 0 ? first : other) - 8;

@@ -1,5 +1,5 @@
 import type { buildDashboard } from '../../domain/dashboard.js';
-import { CONFIDENCE, type HotCell } from './hot-cells.js';
+import { CONFIDENCE, type HotPlace } from './hot-cells.js';
 import { familyName, type CellKind, type ReportTable } from './tables.js';
 
 /** Tables of the annual report to the board, from the whole landlord's dashboard of a year (no suppression: it stays inside). */
@@ -64,15 +64,15 @@ export function agencyTable(dashboard: Dashboard): ReportTable {
   };
 }
 
-/** The hot cells listed under the map (the first `limit`). */
-export function hotCellTable(cells: readonly HotCell[], limit = 20): ReportTable {
+/** The hot places listed under the map (the first `limit`). */
+export function hotPlaceTable(places: readonly HotPlace[], limit = 20): ReportTable {
   return {
     name: 'Points chauds', title: 'Points chauds (Gi*, carrés de 200 m, FDR)',
-    headers: ['Résidences (commune)', 'Logements', 'Incidents', 'Pour 100 logements', 'Confiance'],
-    kinds: ['text', 'dwellings', 'count', 'rate', 'text'],
-    rows: cells.slice(0, limit).map((cell) => [
-      `${cell.residences.join(', ') || `${cell.lat.toFixed(4)} N, ${cell.lon.toFixed(4)} E`}${cell.communes.length > 0 ? ` (${cell.communes.join(', ')})` : ''}`,
-      cell.dwellings, cell.incidents, cell.ratePer100Dwellings, CONFIDENCE[cell.bin] ?? '',
+    headers: ['Résidences (commune)', 'Carrés', 'Logements', 'Incidents', 'Pour 100 logements', 'Confiance'],
+    kinds: ['text', 'count', 'dwellings', 'count', 'rate', 'text'],
+    rows: places.slice(0, limit).map((place) => [
+      `${place.residences.join(', ') || 'Sans résidence nommée'}${place.communes.length > 0 ? ` (${place.communes.join(', ')})` : ''}`,
+      place.cells, place.dwellings, place.incidents, place.ratePer100Dwellings, CONFIDENCE[place.bin] ?? '',
     ]),
   };
 }
