@@ -2,7 +2,7 @@
 // Known vulnerabilities of the runtime dependencies, from the registry's advisory database
 // (`npm audit --omit=dev`): fails on any advisory of high or critical severity. A registry that
 // offers no advisory service (a mirror answers 405) cannot be checked: that is said loudly, and
-// fails too when VIGIE_REQUIRE_ADVISORIES=1 (set it on a machine that reaches registry.npmjs.org).
+// fails too when VIGIE_REQUIRE_ADVISORIES=1 (set it on a machine that reaches the public npm registry).
 import { spawnSync } from 'node:child_process';
 
 const audit = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { encoding: 'utf8', timeout: 300_000 });
@@ -29,5 +29,5 @@ if (report.auditReportVersion !== undefined) {
     console.error(text);
     process.exit(1);
   }
-  console.warn(`${text}\nRun \`npm audit --omit=dev\` on a machine connected to registry.npmjs.org (see docs/security.md).`);
+  console.warn(`${text}\nRun \`npm audit --omit=dev\` on a machine connected to the public npm registry (see docs/security.md).`);
 }

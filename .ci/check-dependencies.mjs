@@ -80,7 +80,8 @@ export function problems() {
     const name = packageName(location);
     const label = `${name}@${entry.version}`;
     if (!entry.integrity?.startsWith('sha512-')) found.push(`${label}: no sha512 integrity in the lock file`);
-    if (entry.resolved && !entry.resolved.startsWith('https://registry.npmjs.org/')) found.push(`${label}: not from the npm registry (${entry.resolved})`);
+    // A registry tarball (…/<name>/-/<name>-<version>.tgz over https); git, file and plain-http sources are refused.
+    if (entry.resolved && !/^https:\/\/.+\/-\/[^/]+\.tgz$/.test(entry.resolved)) found.push(`${label}: not from the npm registry (${entry.resolved})`);
     if (entry.hasInstallScript && allowScripts[name] !== true) found.push(`${label}: has install scripts but is not in package.json allowScripts`);
     const licence = declaredLicence(location, entry);
     if (REVIEWED[name]) continue;

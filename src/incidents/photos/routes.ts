@@ -103,8 +103,8 @@ export function photoRoutes() {
     router.openapi(content(variant), async (c) => {
       const { incidentId, photoId } = c.req.valid('param');
       const { bytes, mediaType } = await service.photoContent(c.get('db'), storeOf(c.get('config')), c.get('actor'), incidentId, photoId, variant);
-      // Private: a shared cache must never keep an incident's photo.
-      return c.body(new Uint8Array(bytes), 200, { 'content-type': mediaType, 'cache-control': 'private, max-age=3600' });
+      // No cache-control here: every /api answer is no-store (src/http/security-headers.ts).
+      return c.body(new Uint8Array(bytes), 200, { 'content-type': mediaType });
     });
   }
 
