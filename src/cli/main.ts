@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { AppError } from '../core/errors.js';
 import { registerAnalyse } from './commands/analyse.js';
+import { registerApiKey } from './commands/apikey.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerDeliberations } from './commands/deliberations.js';
@@ -34,6 +35,7 @@ registerBackup(program);
 registerDemo(program);
 registerIncidents(program);
 registerUser(program);
+registerApiKey(program);
 registerAudit(program);
 registerPurge(program);
 registerSubjectAccess(program);

@@ -19,6 +19,8 @@ export interface Config {
   publicUrl: string;
   /** Hours between two runs of the retention purge inside `vigie serve`; 0 turns it off. */
   purgeIntervalHours: number;
+  /** Requests a minute each partner API key may make on the Open311 endpoint. */
+  open311RequestsPerMinute: number;
 }
 
 export type AttachmentsConfig =
@@ -52,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: env.VIGIE_SMTP_URL ? { url: env.VIGIE_SMTP_URL, from: env.VIGIE_MAIL_FROM || 'Vigie <vigie@localhost>' } : undefined,
     publicUrl: (env.VIGIE_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     purgeIntervalHours: readPurgeInterval(env.VIGIE_PURGE_INTERVAL_HOURS),
+    open311RequestsPerMinute: readRate(env.VIGIE_OPEN311_RATE_PER_MINUTE),
   };
 }
 
@@ -60,6 +63,12 @@ function readPurgeInterval(text: string | undefined): number {
   // A timer cannot wait longer than 2^31 ms (about 596 hours).
   if (!Number.isFinite(hours) || hours < 0 || hours > 500) throw new Error(`VIGIE_PURGE_INTERVAL_HOURS must be a number of hours from 0 (off) to 500, got "${text}"`);
   return hours;
+}
+
+function readRate(text: string | undefined): number {
+  const rate = Number(text ?? 600);
+  if (!Number.isInteger(rate) || rate < 1 || rate > 100_000) throw new Error(`VIGIE_OPEN311_RATE_PER_MINUTE must be a whole number of requests from 1 to 100000, got "${text}"`);
+  return rate;
 }
 
 /** VIGIE_S3_BUCKET selects object storage; otherwise files go under VIGIE_ATTACHMENTS_DIR (default <data>/attachments). */

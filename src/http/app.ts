@@ -17,6 +17,7 @@ import { patrimonyRoutes } from '../patrimony/routes.js';
 import { preLitigationRoutes } from '../pre-litigation/routes.js';
 import { gdprRoutes } from '../gdpr/routes.js';
 import { renovationRoutes } from '../renovation/routes.js';
+import { open311Routes } from '../open311/routes.js';
 import { healthRoutes } from './health.js';
 import { settingsRoutes } from './settings.js';
 import { handleError, problemResponse } from './problem.js';
@@ -47,6 +48,8 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
     openapi: '3.1.0',
     info: { title: 'Vigie API', version: '0.1.0', description: 'Observatory of incivilities, renovation steering and board decisions for social housing landlords.' },
   });
+  // Partners' read-only GeoReport v2 endpoint: authenticated by API key, not by session.
+  app.route('/', open311Routes(config.open311RequestsPerMinute));
   app.use('/api/*', csrfProtection, requireSession);
   app.route('/api', patrimonyRoutes());
   app.route('/api', incidentRoutes());
