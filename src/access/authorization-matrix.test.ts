@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VigieApp } from '../http/router.js';
 import { describeEachEngine } from '../../test/support/engines.js';
 import type { SessionClient } from '../../test/support/auth.js';
-import { apiUnderTest, pathFor, TENANT_NEUTRAL_PARAMS, type ObjectIds, type RouteEntry } from '../../test/support/api-routes.js';
+import { apiUnderTest, keyClient, pathFor, TENANT_NEUTRAL_PARAMS, type KeyClient, type KeyName, type ObjectIds, type Place, type RouteEntry } from '../../test/support/api-routes.js';
 import { PERMISSIONS, ROLES, roleAllows, type Permission, type Role } from './domain/roles.js';
 
 /**
@@ -16,6 +16,11 @@ const label = (route: RouteEntry) => `${route.method} ${route.path}`;
 const WRITE_BODY = {};
 /** A success or a server error: anything but a refusal (403, 404, or 400 for a write whose empty body fails validation first). */
 const reached = (status: number) => status < 400 || status >= 500;
+/** The request ids a GeoReport answer publishes, in JSON or in XML. */
+const publishedIds = (body: unknown): number[] =>
+  typeof body === 'string' ? [...body.matchAll(/<service_request_id>(\d+)</g)].map((match) => Number(match[1]))
+    : Array.isArray(body) ? body.map((request: { service_request_id?: string }) => Number(request.service_request_id)) : [];
+const TENANT_BOUND = (route: RouteEntry) => route.params.some((param) => !TENANT_NEUTRAL_PARAMS.has(param));
 
 describeEachEngine('authorisation matrix (every route × every role)', (database) => {
   let app: VigieApp;
@@ -23,20 +28,22 @@ describeEachEngine('authorisation matrix (every route × every role)', (database
   let mine: ObjectIds;
   let theirs: ObjectIds;
   let clients: Record<Role, SessionClient>;
+  let keyRoutes: RouteEntry[];
+  let keys: Record<KeyName, KeyClient>;
   let cleanUp: (() => Promise<void>) | undefined;
   afterAll(() => cleanUp?.());
 
   beforeAll(async () => {
-    ({ app, routes, mine, theirs, clients, cleanUp } = await apiUnderTest(database()));
+    ({ app, routes, keyRoutes, mine, theirs, clients, keys, cleanUp } = await apiUnderTest(database()));
   }, 120_000);
 
   it('declares a known permission on every route behind the session', () => {
-    const undeclared = routes.filter((route) => route.permission !== 'signed_in' && !PERMISSIONS.includes(route.permission as Permission));
+    const undeclared = [...routes, ...keyRoutes].filter((route) => route.permission !== 'signed_in' && !PERMISSIONS.includes(route.permission as Permission));
     expect(undeclared.map(label), 'spread ...permission(…) into these createRoute calls').toEqual([]);
   });
 
   it('has an object of each kind for every path parameter', () => {
-    const missing = [...new Set(routes.flatMap((route) => route.params))].filter((param) => mine[param]?.lens === undefined || theirs[param]?.lens === undefined);
+    const missing = [...new Set([...routes, ...keyRoutes].flatMap((route) => route.params))].filter((param) => mine[param]?.lens === undefined || theirs[param]?.lens === undefined);
     expect(missing, 'add these parameters to objectsOf() in this test').toEqual([]);
   });
 
@@ -101,5 +108,75 @@ describeEachEngine('authorisation matrix (every route × every role)', (database
       }
     }
     expect(refused).toEqual([]);
+  });
+
+  describe('routes behind a partner’s API key (Open311)', () => {
+    /** The route's path for `place`, over all time when it lists (the fixtures are older than the default window). */
+    const keyPath = (route: RouteEntry, objects: ObjectIds, place: Place) => {
+      const path = pathFor(route, objects, place);
+      const lists = route.operation.parameters?.some((parameter) => parameter.name === 'start_date');
+      return path && lists ? `${path}?start_date=2000-01-01T00:00:00Z` : path;
+    };
+    const answers = async (key: KeyClient, objects: ObjectIds, place: Place) => {
+      const result = [];
+      for (const route of keyRoutes) {
+        const path = keyPath(route, objects, place);
+        if (path) result.push({ route, path, ...(await key.request(route.method, path)) });
+      }
+      return result;
+    };
+
+    it('covers the Open311 routes', () => {
+      expect(keyRoutes.map((route) => route.path)).toEqual(expect.arrayContaining(['/open311/v2/requests.json', '/open311/v2/requests/{service_request_id}.xml']));
+    });
+
+    it('answers 401 without a key, with a revoked key, and to a session without a key', async () => {
+      const answered = [];
+      for (const route of keyRoutes) {
+        const path = keyPath(route, mine, 'lens')!;
+        const bySession = await app.request(path, { headers: clients.observatory_officer.headers });
+        const statuses = [(await keyClient(app, undefined).request(route.method, path)).status, (await keys.revoked.request(route.method, path)).status, bySession.status];
+        if (statuses.some((status) => status !== 401)) answered.push(`${label(route)} → ${statuses.join(', ')}`);
+      }
+      expect(answered).toEqual([]);
+    });
+
+    it('lets each key read its own communes, and lists what lies there', async () => {
+      const refused = [];
+      for (const [key, place, own] of [[keys.lens, 'lens', [mine.incidentId!.lens]], [keys.arras, 'arras', [mine.incidentId!.arras]], [keys.both, 'lens', [mine.incidentId!.lens, mine.incidentId!.arras]]] as const) {
+        for (const answer of await answers(key, mine, place)) {
+          if (answer.status !== 200) refused.push(`${place} ${label(answer.route)} → ${answer.status}`);
+          const lists = answer.path.includes('start_date');
+          if (lists && !own.every((id) => publishedIds(answer.body).includes(id as number))) refused.push(`${place} ${label(answer.route)} lacks ${own}`);
+        }
+      }
+      expect(refused).toEqual([]);
+    });
+
+    it('never shows a key anything of another organisation', async () => {
+      const leaks = [];
+      const theirIds = Object.values(theirs.incidentId!);
+      const mineIds = Object.values(mine.incidentId!);
+      for (const answer of await answers(keys.lens, theirs, 'lens')) {
+        if (TENANT_BOUND(answer.route) && reached(answer.status)) leaks.push(`mine → their ${label(answer.route)} → ${answer.status}`);
+        if (publishedIds(answer.body).some((id) => theirIds.includes(id))) leaks.push(`mine → their ${label(answer.route)} lists theirs`);
+      }
+      for (const answer of await answers(keys.theirs, mine, 'lens')) {
+        if (TENANT_BOUND(answer.route) && reached(answer.status)) leaks.push(`theirs → my ${label(answer.route)} → ${answer.status}`);
+        if (publishedIds(answer.body).some((id) => mineIds.includes(id))) leaks.push(`theirs → my ${label(answer.route)} lists mine`);
+      }
+      expect(leaks).toEqual([]);
+    });
+
+    it('never shows a key limited to one commune anything of another', async () => {
+      const leaks = [];
+      for (const [key, place, other] of [[keys.lens, 'arras', mine.incidentId!.arras], [keys.arras, 'lens', mine.incidentId!.lens]] as const) {
+        for (const answer of await answers(key, mine, place)) {
+          if (TENANT_BOUND(answer.route) && reached(answer.status)) leaks.push(`${place} ${label(answer.route)} → ${answer.status}`);
+          if (publishedIds(answer.body).includes(other as number)) leaks.push(`${place} ${label(answer.route)} lists ${other}`);
+        }
+      }
+      expect(leaks).toEqual([]);
+    });
   });
 });

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Database } from '../../src/db/database.js';
+import { addApiKey, revokeApiKey } from '../../src/access/api-keys.js';
 import { ROLES, type Permission, type Role } from '../../src/access/domain/roles.js';
+import { systemActor } from '../../src/access/system-actor.js';
 import { readConfig } from '../../src/core/config.js';
 import { createApp } from '../../src/http/app.js';
 import { loadDemoBoard } from '../../src/deliberations/demo/service.js';
 import type { VigieApp } from '../../src/http/router.js';
-import { createRoleUsers, createTestUser, sessionClient, type SessionClient } from './auth.js';
+import { createRoleUsers, createTestUser, sessionClient, type ApiAnswer, type SessionClient } from './auth.js';
 import { createSmallPatrimony, type SmallPatrimony } from './fixtures.js';
 
 /**
@@ -19,7 +21,7 @@ import { createSmallPatrimony, type SmallPatrimony } from './fixtures.js';
 /** Reachable without a session by design: they open or describe one. */
 export const PUBLIC_PATHS = new Set([
   '/api/health', '/api/settings', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password',
-  '/api/auth/oidc/start', '/api/auth/oidc/callback',
+  '/api/auth/oidc/start', '/api/auth/oidc/callback', '/open311/v2/discovery.json',
 ]);
 
 export interface RouteEntry {
@@ -28,6 +30,8 @@ export interface RouteEntry {
   permission: Permission | 'signed_in' | undefined;
   params: string[];
   operation: Operation;
+  /** How the caller proves who it is: a session cookie (every /api route) or a partner's API key (Open311). */
+  auth: 'session' | 'api_key';
 }
 
 /** The parts of the OpenAPI document the tests read. */
@@ -36,14 +40,17 @@ export interface Operation {
   'x-permission'?: Permission | 'signed_in';
   parameters?: { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema?: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  security?: Record<string, string[]>[];
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, JsonSchema> };
+  components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, { type: string }> };
 }
 
 export async function routesOf(app: VigieApp): Promise<RouteEntry[]> {
   const doc = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
+  const byKey = (operation: Operation) => (operation.security ?? []).some((requirement) =>
+    Object.keys(requirement).some((scheme) => doc.components?.securitySchemes?.[scheme]?.type === 'apiKey'));
   return Object.entries(doc.paths).flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]) => ({
       method: method.toUpperCase(),
@@ -51,6 +58,7 @@ export async function routesOf(app: VigieApp): Promise<RouteEntry[]> {
       permission: operation['x-permission'],
       params: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!),
       operation,
+      auth: byKey(operation) ? 'api_key' as const : 'session' as const,
     })),
   );
 }
@@ -64,7 +72,7 @@ const TINY_JPEG = sharp({ create: { width: 8, height: 8, channels: 3, background
  * Parameters whose value names the same thing in every organisation (a category code of the
  * shared nomenclature): asking for it never reaches another tenant's row.
  */
-export const TENANT_NEUTRAL_PARAMS = new Set(['code']);
+export const TENANT_NEUTRAL_PARAMS = new Set(['code', 'service_code']);
 
 /** One organisation's objects per path parameter; `arras` absent when the object has no place (board decisions). */
 export type ObjectIds = Record<string, Partial<Record<Place, number | string>>>;
@@ -125,6 +133,8 @@ export async function objectsOf(db: Database, app: VigieApp, patrimony: SmallPat
     code: { lens: 'D.TAG' },
     // An account is the organisation's, not a place's: administrators manage them all.
     userId: { lens: officerAccount.id },
+    service_code: { lens: 'D.TAG' },
+    service_request_id: incidentId,
     instanceId: { lens: await firstId('SELECT id FROM deliberation_instances WHERE organisation_id = $1') },
     memberId: { lens: await firstId('SELECT id FROM deliberation_members WHERE organisation_id = $1') },
     sessionId: { lens: await firstId('SELECT id FROM deliberation_sessions WHERE organisation_id = $1') },
@@ -145,21 +155,57 @@ export function pathFor(route: RouteEntry, objects: ObjectIds, place: Place): st
   return path;
 }
 
+/** Requests made with a partner's API key (none: `undefined`); `path` is absolute, the key rides in `api_key`. */
+export interface KeyClient {
+  request<T = any>(method: string, path: string): Promise<ApiAnswer<T>>;
+}
+
+export function keyClient(app: VigieApp, key: string | undefined): KeyClient {
+  return {
+    async request(method, path) {
+      const url = key ? `${path}${path.includes('?') ? '&' : '?'}api_key=${encodeURIComponent(key)}` : path;
+      const response = await app.request(url, { method });
+      const type = response.headers.get('content-type') ?? '';
+      return { status: response.status, body: type.includes('json') ? await response.json() : await response.text(), headers: response.headers };
+    },
+  };
+}
+
+/** Partner keys: over Lens or Arras of the first organisation, over both, over Lens of the other one, and one revoked. */
+export type KeyName = 'lens' | 'arras' | 'both' | 'theirs' | 'revoked';
+
 /** The whole API over two organisations holding objects of every kind, signed in as each role of the first. */
 export interface ApiUnderTest {
   app: VigieApp;
   /** Every route behind the session. */
   routes: RouteEntry[];
+  /** Every route behind a partner's API key. */
+  keyRoutes: RouteEntry[];
   mine: ObjectIds;
   theirs: ObjectIds;
   clients: Record<Role, SessionClient>;
+  keys: Record<KeyName, KeyClient>;
   cleanUp(): Promise<void>;
+}
+
+async function partnerKeys(db: Database, app: VigieApp, mine: number, theirs: number): Promise<Record<KeyName, KeyClient>> {
+  const add = async (organisationId: number, communes: string[]) =>
+    addApiKey(db, systemActor(organisationId, 'test:matrix'), { label: `Partenaire ${communes.join(' ')}`, communes });
+  const revoked = await add(mine, ['62498']);
+  await revokeApiKey(db, systemActor(mine, 'test:matrix'), revoked.id);
+  return {
+    lens: keyClient(app, (await add(mine, ['62498'])).key),
+    arras: keyClient(app, (await add(mine, ['62041'])).key),
+    both: keyClient(app, (await add(mine, ['62498', '62041'])).key),
+    theirs: keyClient(app, (await add(theirs, ['62498'])).key),
+    revoked: keyClient(app, revoked.key),
+  };
 }
 
 export async function apiUnderTest(db: Database): Promise<ApiUnderTest> {
   const attachments = await mkdtemp(path.join(tmpdir(), 'vigie-attachments-'));
   const app = createApp({ db, config: readConfig({ VIGIE_ATTACHMENTS_DIR: attachments }) });
-  const routes = (await routesOf(app)).filter((route) => !PUBLIC_PATHS.has(route.path));
+  const guarded = (await routesOf(app)).filter((route) => !PUBLIC_PATHS.has(route.path));
   const minePatrimony = await createSmallPatrimony(db);
   const theirPatrimony = await createSmallPatrimony(db, '272000029', 'Autre Habitat');
   const mine = await objectsOf(db, app, minePatrimony);
@@ -167,5 +213,9 @@ export async function apiUnderTest(db: Database): Promise<ApiUnderTest> {
   const users = await createRoleUsers(db, minePatrimony);
   const clients = {} as Record<Role, SessionClient>;
   for (const role of ROLES) clients[role] = await sessionClient(app, users[role]);
-  return { app, routes, mine, theirs, clients, cleanUp: () => rm(attachments, { recursive: true, force: true }) };
+  return {
+    app, routes: guarded.filter((route) => route.auth === 'session'), keyRoutes: guarded.filter((route) => route.auth === 'api_key'),
+    mine, theirs, clients, keys: await partnerKeys(db, app, minePatrimony.organisationId, theirPatrimony.organisationId),
+    cleanUp: () => rm(attachments, { recursive: true, force: true }),
+  };
 }
