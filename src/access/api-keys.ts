@@ -57,8 +57,9 @@ export async function revokeApiKey(db: Database, actor: Actor, id: number): Prom
     if (!found) throw notFound(`Clé d’API ${id} (API key)`);
     if (found.revokedAt) return found;
     await keys.revokeApiKey(tx, actor.organisationId, id);
-    await auditWrite(tx, actor, { action: 'api_key.revoke', objectType: 'api_key', objectId: id, before: { revokedAt: null }, after: { label: found.label } });
-    return (await keys.findApiKey(tx, actor.organisationId, id))!;
+    const revoked = (await keys.findApiKey(tx, actor.organisationId, id))!;
+    await auditWrite(tx, actor, { action: 'api_key.revoke', objectType: 'api_key', objectId: id, before: { label: found.label, revokedAt: null }, after: { label: found.label, revokedAt: revoked.revokedAt } });
+    return revoked;
   });
 }
 
