@@ -5,7 +5,7 @@ import type { Actor } from '../http/context.js';
 import * as keys from './api-keys-repository.js';
 import { auditWrite } from './audit.js';
 import { hashToken } from './domain/tokens.js';
-import { knownCommunes } from './repository.js';
+import { patrimonyCommunes } from './repository.js';
 import { withTenant } from './tenant.js';
 
 /**
@@ -27,16 +27,17 @@ export interface ApiKeyInput {
 export async function addApiKey(db: Database, actor: Actor, input: ApiKeyInput): Promise<{ id: number; key: string }> {
   const label = input.label.trim();
   const communes = [...new Set(input.communes.map((code) => code.trim()).filter(Boolean))];
-  const errors: FieldError[] = [];
-  if (label.length === 0 || label.length > 200) errors.push({ field: 'label', message: 'Libellé requis, 200 caractères au plus (1 to 200 characters)' });
-  if (communes.length === 0) errors.push({ field: 'communes', message: 'Au moins une commune INSEE (at least one commune)' });
-  const known = await knownCommunes(db, communes);
-  for (const code of communes.filter((candidate) => !known.includes(candidate))) {
-    errors.push({ field: 'communes', message: `Commune INSEE inconnue : ${code} (unknown commune)` });
-  }
-  if (errors.length > 0) throw validationError('Invalid API key', errors);
   const key = newApiKey();
   const id = await withTenant(db, actor.organisationId, async (tx) => {
+    const errors: FieldError[] = [];
+    if (label.length === 0 || label.length > 200) errors.push({ field: 'label', message: 'Libellé requis, 200 caractères au plus (1 to 200 characters)' });
+    if (communes.length === 0) errors.push({ field: 'communes', message: 'Au moins une commune INSEE (at least one commune)' });
+    // As for a partner account: only communes where the landlord holds housing.
+    const held = await patrimonyCommunes(tx, actor.organisationId, communes);
+    for (const code of communes.filter((candidate) => !held.includes(candidate))) {
+      errors.push({ field: 'communes', message: `Pas de patrimoine dans la commune INSEE ${code} (no housing of the organisation there)` });
+    }
+    if (errors.length > 0) throw validationError('Invalid API key', errors);
     const created = await keys.insertApiKey(tx, actor.organisationId, {
       keyHash: hashToken(key), label, communes, createdBy: actor.userId ?? null, createdByLabel: actor.label ?? 'system',
     });

@@ -42,10 +42,10 @@ const PUBLIC_STATIC_API = new Set(['/api/openapi.json']);
 
 /**
  * Whether no cache (browser, proxy, shared computer) may keep the answer: every API answer holds,
- * or may hold, personal data or a perimeter's records, refusals included. The service worker's own
+ * or may hold, personal data or a perimeter's records, refusals included (partners' Open311 too). The service worker's own
  * offline store is unaffected (it writes with the Cache API, which ignores this header).
  */
-export const mustNotStore = (path: string) => (path === '/api' || path.startsWith('/api/')) && !PUBLIC_STATIC_API.has(path);
+export const mustNotStore = (path: string) => (path === '/api' || path.startsWith('/api/') || path.startsWith('/open311/')) && !PUBLIC_STATIC_API.has(path);
 
 /** Headers on every response, API and web app alike. */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {

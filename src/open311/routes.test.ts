@@ -114,6 +114,7 @@ describeEachEngine('Open311 GeoReport v2 for partners', (database) => {
 
   it('lists the perimeter’s live incidents of published families, open or closed, at their building’s point', async () => {
     const answer = await get('/requests.json', keys.lens);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
     const requests = answer.body as Request[];
     expect(requests.map((request) => Number(request.service_request_id))).toEqual([ids.lensClosed, ids.lensTag]);
     for (const request of requests) expect(Object.keys(request).sort()).toEqual(REQUEST_FIELDS);
