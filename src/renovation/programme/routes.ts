@@ -1,10 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../../core/errors.js';
+import { readTableBytes } from '../../patrimony/import/files/read-table.js';
 import { permission } from '../../access/route-permission.js';
 import { ProblemSchema, errorResponses, IdParam, json, jsonBody } from '../../http/openapi.js';
 import { createRouter } from '../../http/router.js';
 import type { AppEnv } from '../../http/context.js';
 import { ConventionInputSchema, FinancingLineInputSchema, OperationDetailSchema, OperationFilterSchema, OperationInputSchema, OperationListSchema } from './schemas.js';
+import { importOperationTable } from './import/service.js';
 import * as service from './service.js';
 
 const tags = ['renovation'];
@@ -75,11 +79,44 @@ const createConvention = createRoute({
   responses: { 201: json(z.object({ id: z.number().int() }), 'Created'), ...errorResponses, ...refused },
 });
 
+/** Large enough for a ten-year programme (a few thousand lines), small enough to parse in memory. */
+const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+const ImportUploadSchema = z.object({
+  file: z.custom<File>((value) => value instanceof File, { message: 'Un fichier .csv ou .xlsx est attendu / A .csv or .xlsx file is expected' })
+    .openapi({ type: 'string', format: 'binary', description: `CSV or XLSX, one line per operation (docs/renovation.md), at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB` }),
+});
+const OperationImportResultSchema = z.object({ operations: z.number().int(), created: z.number().int(), updated: z.number().int() }).openapi('OperationImportResult');
+const importOperations = createRoute({
+  ...permission('manage_renovation'),
+  method: 'post', path: '/renovation/operations/import', tags,
+  summary: 'Import planned operations from a CSV or XLSX file: all or nothing (400 lists every bad line and column), idempotent by operation code',
+  request: { body: { content: { 'multipart/form-data': { schema: ImportUploadSchema } }, required: true } },
+  responses: {
+    200: json(OperationImportResultSchema, 'Imported'),
+    ...errorResponses,
+    413: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: `Larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB` },
+  },
+});
+// Refused while streaming, before the multipart body is buffered; the form's own overhead is allowed for.
+const importLimit = bodyLimit({
+  maxSize: IMPORT_MAX_BYTES + 64 * 1024,
+  onError: () => {
+    throw new AppError('too_large', `Fichier trop lourd (file too large): ${IMPORT_MAX_BYTES / 1024 / 1024} Mo au plus`, [{ field: 'file', message: 'fichier trop lourd (file too large)' }]);
+  },
+});
+
 const today = () => new Date().toISOString().slice(0, 10);
 const scope = (c: Context<AppEnv>) => [c.get('db'), c.get('actor')] as const;
 
 export function programmeRoutes() {
-  return createRouter()
+  const router = createRouter();
+  router.post('/renovation/operations/import', importLimit);
+  return router
+    .openapi(importOperations, async (c) => {
+      const { file } = c.req.valid('form');
+      const table = await readTableBytes(file.name, new Uint8Array(await file.arrayBuffer()));
+      return c.json(await importOperationTable(...scope(c), table), 200);
+    })
     .openapi(list, async (c) => {
       const { limit, offset, ...filter } = c.req.valid('query');
       return c.json(await service.listOperations(...scope(c), filter, { limit, offset }, today()), 200);

@@ -60,10 +60,14 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text.trim();
 }
 
-/** The first worksheet; dates become YYYY-MM-DD. */
-export async function parseXlsx(file: string): Promise<Table> {
+/** The first worksheet of a workbook's bytes; dates become YYYY-MM-DD. */
+export async function parseXlsx(bytes: Uint8Array): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
+  try {
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (error) {
+    throw validationError('Classeur XLSX illisible (unreadable XLSX workbook)', [{ field: 'file', message: error instanceof Error ? error.message : String(error) }]);
+  }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { header: [], records: [] };
   const width = sheet.columnCount;
@@ -76,10 +80,20 @@ export async function parseXlsx(file: string): Promise<Table> {
   return { header: header?.cells ?? [], records };
 }
 
+function formatOf(name: string): 'csv' | 'xlsx' {
+  const extension = path.extname(name).toLowerCase();
+  if (extension === '.xlsx') return 'xlsx';
+  if (extension === '.csv' || extension === '.txt') return 'csv';
+  throw validationError('Format de fichier non pris en charge (unsupported file format)', [{ field: 'file', message: `.csv ou .xlsx attendu, reçu « ${extension || name} »` }]);
+}
+
+/** Reads the bytes of a .csv or .xlsx file (an upload), by the extension of its name. */
+export function readTableBytes(name: string, bytes: Uint8Array): Promise<Table> {
+  return formatOf(name) === 'xlsx' ? parseXlsx(bytes) : Promise.resolve(parseCsv(decodeText(bytes)));
+}
+
 /** Reads a .csv or .xlsx file. */
 export async function readTable(file: string): Promise<Table> {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.xlsx') return parseXlsx(file);
-  if (extension === '.csv' || extension === '.txt') return parseCsv(decodeText(await readFile(file)));
-  throw validationError('Format de fichier non pris en charge (unsupported file format)', [{ field: 'file', message: `.csv ou .xlsx attendu, reçu « ${extension || file} »` }]);
+  formatOf(file);
+  return readTableBytes(file, await readFile(file));
 }
