@@ -149,8 +149,9 @@ describeEachEngine('renovation programme API', (database) => {
     expect((await send('PUT', `/api/renovation/financing/${requested.id}`, line(400_000_00))).status).toBe(200);
     const tracking = (await (await get(`/api/renovation/reports/tracking?semester=${new Date().getFullYear()}-S${new Date().getMonth() < 6 ? 1 : 2}`)).json()) as { rows: { statusChanges: unknown[] }[] };
     expect(tracking.rows[0]!.statusChanges).toHaveLength(4);
+    // In 2020 none of these lines existed yet: the operation was not financed then.
     const before = (await (await get('/api/renovation/reports/tracking?semester=2020-S1')).json()) as { rows: { statusChanges: unknown[] }[] };
-    expect(before.rows[0]!.statusChanges).toEqual([]);
+    expect(before.rows).toEqual([]);
   });
 
   it('requires an application convention for a committed Département line and refuses one on other sources', async () => {

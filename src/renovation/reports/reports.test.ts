@@ -7,6 +7,7 @@ import { createSmallPatrimony } from '../../../test/support/fixtures.js';
 import { createRoleUsers, sessionClient, type SessionHeaders } from '../../../test/support/auth.js';
 import { systemActor } from '../../access/system-actor.js';
 import { addFinancingLine, createConvention, createOperation, type OperationInput } from '../programme/service.js';
+import { linesOn, semesterOf, semestersBetween } from './domain/history.js';
 import { semesterEnd } from './domain/reports.js';
 import { HEADER_ROW, TOTAL_LABEL } from './workbook.js';
 
@@ -18,11 +19,30 @@ describe('semesters', () => {
   });
 });
 
+describe('financing lines on a past day', () => {
+  const line = { id: 1, operationId: 7, source: 'departement_investment' as const, amountCents: 900, status: 'paid' as const, conventionId: 3 };
+  const entry = (toStatus: 'requested' | 'paid' | null, amountCents: number, changedOn: string) => ({ lineId: 1, operationId: 7, source: 'departement_investment' as const, toStatus, amountCents, changedOn });
+
+  it('takes the last status change by then, drops lines not yet created or deleted, keeps lines without history as they are', () => {
+    const history = [entry('requested', 500, '2024-03-01'), entry('paid', 900, '2024-09-01')];
+    expect(linesOn([line], history, '2024-02-28')).toEqual([]);
+    expect(linesOn([line], history, '2024-06-30')).toEqual([{ operationId: 7, source: 'departement_investment', amountCents: 500, status: 'requested', conventionId: 3 }]);
+    expect(linesOn([], [...history, entry(null, 900, '2025-01-10')], '2025-06-30')).toEqual([]);
+    expect(linesOn([line], [], '2020-01-01')).toEqual([line]);
+  });
+
+  it('lists the semesters between two, oldest first', () => {
+    expect(semestersBetween('2023-S2', '2025-S1')).toEqual(['2023-S2', '2024-S1', '2024-S2', '2025-S1']);
+    expect(semestersBetween('2025-S2', '2025-S1')).toEqual([]);
+    expect(semesterOf('2024-07-01')).toBe('2024-S2');
+  });
+});
+
 /** The sheet's header names, data rows (as header → value) and total line. */
-async function readSheet(buffer: ArrayBuffer) {
+async function readSheet(buffer: ArrayBuffer, index = 0) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer);
-  const sheet = workbook.worksheets[0]!;
+  const sheet = workbook.worksheets[index]!;
   const headers = (sheet.getRow(HEADER_ROW).values as unknown[]).slice(1).map(String);
   const rows: Record<string, unknown>[] = [];
   let totals: Record<string, unknown> = {};
@@ -80,6 +100,13 @@ describeEachEngine('renovation reports', (database) => {
     await addFinancingLine(db, org, a.id, { source: 'eco_pret', amountCents: 60_000_00, status: 'notified', conventionId: null, note: null }, '2025-01-01');
     await addFinancingLine(db, org, b.id, { source: 'departement_operating', amountCents: 5_000_00, status: 'requested', conventionId: null, note: null }, '2025-01-01');
     await addFinancingLine(db, org, c.id, { source: 'departement_operating', amountCents: 7_500_50, status: 'notified', conventionId: y2025, note: null }, '2025-01-01');
+    // The lines were entered in January 2025; A's paid line in May 2024, and its committed line was first requested in September 2024 for less.
+    await db.query(`UPDATE financing_line_status_changes SET changed_at = '2025-01-15T12:00:00+01:00'`);
+    const [committed, paid] = (await db.query<{ id: number }>('SELECT id FROM financing_lines WHERE operation_id = $1 AND source = $2 ORDER BY id', [a.id, 'departement_investment'])).map((row) => row.id);
+    await db.query(`UPDATE financing_line_status_changes SET changed_at = '2024-05-10T12:00:00+02:00' WHERE line_id = $1`, [paid]);
+    await db.query(
+      `INSERT INTO financing_line_status_changes (organisation_id, operation_id, line_id, source, from_status, to_status, amount_cents, changed_at, changed_by)
+       VALUES ($1, $2, $3, 'departement_investment', NULL, 'requested', 10000000, '2024-09-01T12:00:00+02:00', 'test')`, [org.organisationId, a.id, committed]);
     app = createApp({ db, config: readConfig({}) });
     const users = await createRoleUsers(db, patrimony);
     executive = (await sessionClient(app, users.executive)).headers;
@@ -128,6 +155,30 @@ describeEachEngine('renovation reports', (database) => {
     expect(sheet.totals['Logements']).toBe(5);
   });
 
+  it('gives past semesters the Département amounts of their time, rebuilt from the status history, totals re-read from the workbook', async () => {
+    type Tracking = { rows: { externalId: string; departement: { notifiedCents: number; committedCents: number; paidCents: number } }[] };
+    const at = async (semester: string) => ((await (await get(`/api/renovation/reports/tracking?semester=${semester}`)).json()) as Tracking).rows
+      .map((row) => [row.externalId, row.departement.notifiedCents, row.departement.committedCents, row.departement.paidCents]);
+    // Mid-2024 only A's paid line existed; its other line was a mere request at the end of 2024.
+    expect(await at('2023-S2')).toEqual([]);
+    expect(await at('2024-S1')).toEqual([['A', 20_000_01, 20_000_01, 20_000_01]]);
+    expect(await at('2024-S2')).toEqual([['A', 20_000_01, 20_000_01, 20_000_01]]);
+    expect(await at('2025-S1')).toEqual([['A', 170_000_01, 170_000_01, 20_000_01], ['C', 7_500_50, 0, 0]]);
+
+    const sheet = await readSheet(await (await get('/api/renovation/reports/tracking?semester=2025-S1&format=xlsx')).arrayBuffer(), 1);
+    expect(sheet.rows.map((row) => [row['Code'], row['Semestre'], cents(row['Département notifié']), cents(row['Département engagé']), cents(row['Département versé'])])).toEqual([
+      ['A', '2024-S1', 20_000_01, 20_000_01, 20_000_01],
+      ['A', '2024-S2', 20_000_01, 20_000_01, 20_000_01],
+      ['A', '2025-S1', 170_000_01, 170_000_01, 20_000_01],
+      ['C', '2024-S1', 0, 0, 0],
+      ['C', '2024-S2', 0, 0, 0],
+      ['C', '2025-S1', 7_500_50, 0, 0],
+    ]);
+    expect(cents(sheet.totals['Département notifié'])).toBe(20_000_01 * 2 + 170_000_01 + 7_500_50);
+    expect(cents(sheet.totals['Département engagé'])).toBe(20_000_01 * 2 + 170_000_01);
+    expect(cents(sheet.totals['Département versé'])).toBe(20_000_01 * 3);
+  });
+
   it('gives envelope consumption by year, totals matching the database', async () => {
     const sheet = await readSheet(await (await get('/api/renovation/reports/consumption?format=xlsx')).arrayBuffer());
     expect(sheet.rows.map((row) => row['Année'])).toEqual([2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033]);
@@ -148,11 +199,7 @@ describeEachEngine('renovation reports', (database) => {
     expect(forecast.rows.map((row) => [row.territory, row.kind])).toEqual([['Direction territoriale Artois', 'energy_renovation'], ['Direction territoriale Artois', 'maintenance']]);
     const tracking = (await (await app.request('/api/renovation/reports/tracking?semester=2025-S1', { headers: lensManager })).json()) as { rows: { externalId: string; statusChanges: { toStatus: string }[] }[] };
     expect(tracking.rows.map((row) => row.externalId)).toEqual(['A']);
-    // The lines were entered today: none of their history is older than the end of 2025-S1.
-    expect(tracking.rows[0]!.statusChanges).toEqual([]);
-    const now = new Date();
-    const current = (await (await app.request(`/api/renovation/reports/tracking?semester=${now.getFullYear()}-S${now.getMonth() < 6 ? 1 : 2}`, { headers: lensManager })).json()) as typeof tracking;
-    expect(current.rows[0]!.statusChanges.map((change) => change.toStatus)).toEqual(['committed', 'paid', 'notified']);
+    expect(tracking.rows[0]!.statusChanges.map((change) => change.toStatus)).toEqual(['paid', 'requested', 'committed', 'notified']);
     expect((await app.request('/api/renovation/reports/consumption', { headers: partner })).status).toBe(403);
     expect((await app.request('/api/renovation/reports/consumption')).status).toBe(401);
   });

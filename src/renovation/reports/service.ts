@@ -7,6 +7,8 @@ import { sumCents } from '../programme/domain/money.js';
 import { FUNDING_SOURCE_LABELS, FUNDING_STATUS_LABELS, OPERATION_KIND_LABELS, PHASE_LABELS, PLAN_LABELS } from '../programme/domain/vocabulary.js';
 import * as programme from '../programme/repository.js';
 import { departementAmounts, envelopeConsumption, forecastRows, isFinancedByDepartement, semesterEnd, type ForecastRow } from './domain/reports.js';
+import { linesOn, semesterOf, semestersBetween } from './domain/history.js';
+import { listLineHistory } from './repository.js';
 import { sheet, writeWorkbook, type SheetColumn } from './workbook.js';
 
 /** The reports, as JSON for the API and as XLSX workbooks for the Département. */
@@ -53,14 +55,20 @@ export async function forecastWorkbook(db: Queryable, actor: Actor, year: number
 }
 
 /**
- * The semi-annual tracking table: every operation financed by the Département, as it stands at
- * the end of the semester, with the status history of its financing lines up to then.
+ * The semi-annual tracking table: every operation financed by the Département at the end of the
+ * semester, with the Département amounts as they stood then (rebuilt from the status history of
+ * the financing lines, `linesOn`), those of each earlier semester since its first line, and the
+ * status history up to then. Costs, phases and labels are today's.
  */
 export async function trackingReport(db: Queryable, actor: Actor, semester: string) {
   const at = semesterEnd(semester);
   const { operations, lines, phases } = await loadAll(db, actor);
-  const financed = operations.filter((operation) => isFinancedByDepartement(operation.id, lines));
+  const history = await listLineHistory(db, actor.organisationId, operations.map((operation) => operation.id));
+  const then = linesOn(lines, history, at);
+  const financed = operations.filter((operation) => isFinancedByDepartement(operation.id, then));
   const changes = await programme.listStatusChanges(db, actor.organisationId, financed.map((operation) => operation.id), at);
+  const semesters = semestersBetween(history.length > 0 ? semesterOf(history[0]!.changedOn) : semester, semester);
+  const linesBySemester = semesters.map((past) => ({ semester: past, lines: past === semester ? then : linesOn(lines, history, semesterEnd(past)) }));
   const rows = financed.map((operation) => {
     const own = phases.filter((dates) => dates.operationId === operation.id);
     return {
@@ -77,7 +85,8 @@ export async function trackingReport(db: Queryable, actor: Actor, semester: stri
       plannedCents: operation.plannedCents,
       committedCents: operation.committedCents,
       paidCents: operation.paidCents,
-      departement: departementAmounts(operation.id, lines),
+      departement: departementAmounts(operation.id, then),
+      bySemester: linesBySemester.map((past) => ({ semester: past.semester, ...departementAmounts(operation.id, past.lines) })),
       labelBefore: operation.labelBefore,
       targetLabel: operation.targetLabel,
       labelAfter: operation.labelAfter,
@@ -123,9 +132,24 @@ const TRACKING_COLUMNS: SheetColumn<TrackingRow>[] = [
   { header: 'Historique des statuts', kind: 'text', value: (row) => statusHistory(row) || null, width: 70 },
 ];
 
+type SemesterRow = { externalId: string; name: string } & TrackingRow['bySemester'][number];
+
+const SEMESTER_COLUMNS: SheetColumn<SemesterRow>[] = [
+  { header: 'Code', kind: 'text', value: (row) => row.externalId, width: 18 },
+  { header: 'Opération', kind: 'text', value: (row) => row.name, width: 40 },
+  { header: 'Semestre', kind: 'text', value: (row) => row.semester },
+  { header: 'Département notifié', kind: 'euros', value: (row) => row.notifiedCents, total: true, width: 20 },
+  { header: 'Département engagé', kind: 'euros', value: (row) => row.committedCents, total: true, width: 20 },
+  { header: 'Département versé', kind: 'euros', value: (row) => row.paidCents, total: true, width: 20 },
+];
+
 export async function trackingWorkbook(db: Queryable, actor: Actor, semester: string): Promise<Buffer> {
   const report = await trackingReport(db, actor, semester);
-  return writeWorkbook([sheet({ name: `Suivi ${semester}`, title: `Tableau de suivi des opérations financées au ${report.at}`, columns: TRACKING_COLUMNS, rows: report.rows })]);
+  const bySemester = report.rows.flatMap((row) => row.bySemester.map((amounts) => ({ externalId: row.externalId, name: row.name, ...amounts })));
+  return writeWorkbook([
+    sheet({ name: `Suivi ${semester}`, title: `Tableau de suivi des opérations financées au ${report.at}`, columns: TRACKING_COLUMNS, rows: report.rows }),
+    sheet({ name: 'Par semestre', title: `Montants du Département à la fin de chaque semestre, jusqu’au ${report.at}`, columns: SEMESTER_COLUMNS, rows: bySemester }),
+  ]);
 }
 
 /**
