@@ -1,6 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../access/system-actor.js';
-import { AppError } from '../../core/errors.js';
 import { describeEachEngine } from '../../../test/support/engines.js';
 import { createSmallPatrimony, type SmallPatrimony } from '../../../test/support/fixtures.js';
 import { parseCsv } from '../../patrimony/import/files/read-table.js';
@@ -20,16 +19,6 @@ const ROWS = [
   '2462E0000014E,2024-03-01,,dpe immeuble collectif,,200,10,,,,,',
 ];
 const csv = (...rows: string[]) => parseCsv([HEADER, ...rows].join('\n'));
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describeEachEngine('renovation: building DPEs', (database) => {
   let patrimony: SmallPatrimony;
@@ -86,11 +75,10 @@ describeEachEngine('renovation: building DPEs', (database) => {
 
   it('rejects a file with one bad line as a whole: nothing written', async () => {
     const before = await stored();
-    const error = await rejection(importDpeTable(database(), patrimony.organisationId, csv(
+    await expect(importDpeTable(database(), patrimony.organisationId, csv(
       `2562E0000015F,2025-02-01,immeuble,,,150,5,,${BAN_LENS},,,`,
       `2562E0000016G,2025-02-31,immeuble,,,150,5,,${BAN_LENS},,,`,
-    )));
-    expect(error.errors.map(({ line, field }) => `${line}:${field}`)).toEqual(['3:date_etablissement_dpe']);
+    ))).rejects.toMatchObject({ kind: 'validation', errors: [{ line: 3, field: 'date_etablissement_dpe' }] });
     expect(await stored()).toEqual(before);
   });
 });
