@@ -32,6 +32,8 @@ export class Results {
 
   add(engine: string, operation: string, timings: number[], baseline?: number[], baselineLabel = 'baseline'): void {
     this.rows.push({ engine, operation, timings, ...(baseline || baselineLabel !== 'baseline' ? { baseline: { label: baselineLabel, timings: baseline } } : {}) });
+    // Progress of a long run (the landlord and group scales take minutes per operation).
+    console.error(`${new Date().toISOString().slice(11, 19)} ${engine}: ${operation}: median ${duration(quantile(timings, 0.5))}`);
   }
 
   /** A one-off operation (an import, a backup): its single time. */
