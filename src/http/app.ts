@@ -10,6 +10,7 @@ import { auditRoutes } from '../access/audit-routes.js';
 import { userRoutes } from '../access/users-routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { photoRoutes } from '../incidents/photos/routes.js';
+import { observatoryMapRoutes } from '../observatory/maps/routes.js';
 import { observatoryReportRoutes } from '../observatory/reports/routes.js';
 import { observatoryRoutes } from '../observatory/routes.js';
 import { observatoryJobRoutes } from '../observatory/jobs/routes.js';
@@ -57,6 +58,7 @@ export function createApp({ db, config, webRoot }: AppOptions): VigieApp {
   app.route('/api', observatoryRoutes());
   app.route('/api', observatoryReportRoutes());
   app.route('/api', observatoryJobRoutes());
+  app.route('/api', observatoryMapRoutes());
   app.route('/api', renovationRoutes());
   app.route('/api', deliberationRoutes());
   app.route('/api', preLitigationRoutes());

@@ -6,7 +6,7 @@ import type { ObservatoryFilter, PlaceFilter, RollupLevel, Scope } from './filte
 
 /** SQL only. Figures come from the roll-ups (migration 0500), places from the patrimony. */
 
-type Params = unknown[];
+export type Params = unknown[];
 const bind = (params: Params, value: unknown) => `$${params.push(value)}`;
 const firstDay = (month: string) => `${month}-01`;
 
@@ -60,7 +60,7 @@ const rollupColumns = (level: RollupLevel): PlaceColumns => ({
 });
 
 /** WHERE of roll-up rows `r` at `level` for the filter's places and facets over `range`. */
-function rollupWhere(scope: Scope, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange, params: Params): string {
+export function rollupWhere(scope: Scope, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange, params: Params): string {
   const conditions = [
     'r.organisation_id = $1',
     `r.level = ${bind(params, level)}`,
