@@ -245,8 +245,8 @@ describeEachEngine('incidents API', (database) => {
       } while (cursor);
       return ids;
     };
-    const rows = await database().query<{ id: number; occurred_at: Date; entrance_id: number | null; family: string; severity: string; status: string; channel: string; residence_id: number }>(
-      `SELECT id, occurred_at, entrance_id, family, severity, status, channel, residence_id FROM incidents
+    const rows = await database().query<{ id: number; occurred_at: Date; entrance_id: number | null; building_id: number | null; family: string; severity: string; status: string; channel: string; residence_id: number }>(
+      `SELECT id, occurred_at, entrance_id, building_id, family, severity, status, channel, residence_id FROM incidents
        WHERE organisation_id = $1 AND duplicate_of IS NULL ORDER BY occurred_at DESC, id DESC`, [patrimony.organisationId]);
     const expected = (keep: (row: (typeof rows)[number]) => boolean) => rows.filter(keep).map((row) => row.id);
     expect(rows.length).toBeGreaterThan(30);
@@ -254,6 +254,11 @@ describeEachEngine('incidents API', (database) => {
     expect(await all(`entranceId=${patrimony.entranceIds.lensA}`)).toEqual(expected((r) => r.entrance_id === patrimony.entranceIds.lensA));
     expect(await all(`residenceId=${patrimony.residenceIds.arras}&family=B`)).toEqual(expected((r) => r.residence_id === patrimony.residenceIds.arras && r.family === 'B'));
     expect(await all('severity=G4')).toEqual(expected((r) => r.severity === 'G4'));
+    expect(await all('commune=62041')).toEqual(expected((r) => r.residence_id === patrimony.residenceIds.arras));
+    const { lensTower, arrasHouse } = patrimony.buildingIds;
+    expect(await all(`buildingIds=${lensTower},${arrasHouse}`)).toEqual(expected((r) => r.building_id === lensTower || r.building_id === arrasHouse));
+    expect(await all(`buildingIds=${arrasHouse}`)).toEqual(expected((r) => r.building_id === arrasHouse));
+    expect((await send(app, 'GET', '/incidents?buildingIds=1,x')).body.errors[0].field).toBe('query.buildingIds');
     expect(await all('status=closed&channel=caretaker')).toEqual(expected((r) => r.status === 'closed' && r.channel === 'caretaker'));
     const inPeriod = expected((r) => r.occurred_at >= new Date('2021-06-30T22:00:00Z') && r.occurred_at < new Date('2021-09-30T22:00:00Z'));
     expect(inPeriod.length).toBe(3);

@@ -115,6 +115,14 @@ export const ListFiltersSchema = z.object({
   residenceId: z.coerce.number().pipe(Id).optional(),
   buildingId: z.coerce.number().pipe(Id).optional(),
   entranceId: z.coerce.number().pipe(Id).optional(),
+  commune: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, 'Code INSEE attendu / INSEE code expected').optional().openapi({ description: 'INSEE code: the residences of that commune' }),
+  buildingIds: z
+    .string()
+    .regex(/^\d{1,10}(,\d{1,10}){0,499}$/, 'identifiants séparés par des virgules / comma-separated ids expected')
+    .transform((value) => value.split(',').map(Number))
+    .pipe(z.array(Id))
+    .optional()
+    .openapi({ type: 'string', example: '12,15', description: 'Any of these buildings (500 at most): an area of the observatory map' }),
   family: z.enum(FAMILIES).optional(),
   category: z.string().max(40).optional(),
   severity: z.enum(SEVERITIES).optional(),

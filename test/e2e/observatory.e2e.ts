@@ -56,10 +56,47 @@ describe.skipIf(!chromiumAvailable())('observatory journey in the browser', () =
     const shown = (await clusters.evaluateAll((buttons) => buttons.map((button) => Number((button as HTMLElement).dataset.count)))).reduce((a, b) => a + b, 0);
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThanOrEqual(dashboardCount);
-    await page.getByLabel('Taux pour 100 logements (carrés de 200 m)').check();
+    await screenshot(page, 'observatory-map');
+
+    // The rate per 100 dwellings per agency: the demo has no IGN boundaries, so its areas are derived and said to be approximate.
+    await page.getByLabel('Taux pour 100 logements', { exact: true }).check();
+    const legend = page.getByTestId('choropleth-legend');
+    await expect.poll(() => legend.getAttribute('data-unit'), { timeout: 30_000 }).toBe('agency');
+    await expect.poll(async () => Number(await legend.getAttribute('data-areas')), { timeout: 60_000 }).toBeGreaterThan(5);
+    expect(await legend.getAttribute('data-source')).toBe('derived');
+    expect(await page.getByTestId('approximate-areas').isVisible()).toBe(true);
     await page.waitForTimeout(1000);
     await accessible(page);
-    await screenshot(page, 'observatory-map');
+    await screenshot(page, 'observatory-map-agencies');
+
+    // A click on an agency's area (where its incidents cluster) opens the incident list of that agency.
+    // The biggest cluster sits in a town, inside an area (a small one may lie between two towns).
+    const counts = await clusters.evaluateAll((buttons) => buttons.map((button) => Number((button as HTMLElement).dataset.count)));
+    const biggest = clusters.nth(counts.indexOf(Math.max(...counts)));
+    await biggest.scrollIntoViewIfNeeded();
+    const spot = await biggest.boundingBox();
+    for (const layer of ['Incidents regroupés', 'Points chauds (Gi*, bâtiments)']) await page.getByLabel(layer).uncheck();
+    await page.waitForTimeout(500);
+    await page.mouse.click(spot!.x + spot!.width / 2, spot!.y + spot!.height / 2);
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/incidents');
+    const listed = new URL(page.url()).searchParams;
+    expect(Number(listed.get('agencyId'))).toBeGreaterThan(0);
+    expect(listed.get('family')).toBe('D');
+    await expect.poll(() => page.getByTestId('incident-list').locator('li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await screenshot(page, 'observatory-map-agency-incidents');
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Carte de l’observatoire');
+
+    // Emerging hotspots on hexagons, with their legend, alone on the map.
+    for (const layer of ['Incidents regroupés', 'Carte de chaleur', 'Points chauds (Gi*, bâtiments)']) await page.getByLabel(layer).uncheck();
+    await page.getByLabel('Points chauds émergents (hexagones)').check();
+    const emerging = page.getByTestId('emerging-legend');
+    await expect.poll(() => emerging.count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(async () => Number(await emerging.getAttribute('data-units')), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await emerging.locator('li').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
+    await accessible(page);
+    await screenshot(page, 'observatory-map-emerging');
 
     // Another filter, chosen on the map: both pages follow it.
     await page.getByLabel('Gravité').selectOption('G3');
@@ -69,7 +106,7 @@ describe.skipIf(!chromiumAvailable())('observatory journey in the browser', () =
     await page.goto(`/observatoire${withSeverity}`);
     await expect.poll(async () => String(digits(await page.getByTestId('incidents-current').textContent()))).toBe(mapCount);
     await page.close();
-  });
+  }, 240_000);
 
   it('shows a partner « < 5 » instead of small counts, and no points', async () => {
     const api = await signedInApi(server.url, demoAccount('partner'));

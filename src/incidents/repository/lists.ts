@@ -14,6 +14,10 @@ export interface IncidentFilters {
   residenceId?: number;
   buildingId?: number;
   entranceId?: number;
+  /** The residences of a commune (INSEE code). */
+  commune?: string;
+  /** Any of these buildings (an area of the observatory map). */
+  buildingIds?: number[];
   family?: Family;
   categoryCode?: string;
   severity?: Severity;
@@ -41,7 +45,7 @@ export interface ListCursor {
   id: number;
 }
 
-const FILTER_COLUMNS: Record<Exclude<keyof IncidentFilters, 'from' | 'until'>, string> = {
+const FILTER_COLUMNS: Record<Exclude<keyof IncidentFilters, 'from' | 'until' | 'commune' | 'buildingIds'>, string> = {
   agencyId: 'agency_id', residenceId: 'residence_id', buildingId: 'building_id', entranceId: 'entrance_id', family: 'family',
   categoryCode: 'category_code', severity: 'severity', status: 'status', channel: 'channel', recordedBy: 'recorded_by',
 };
@@ -60,6 +64,10 @@ export async function listIncidents(
   for (const [key, column] of Object.entries(FILTER_COLUMNS) as [keyof typeof FILTER_COLUMNS, string][]) {
     if (filters[key] !== undefined) conditions.push(`i.${column} = ${param(filters[key])}`);
   }
+  if (filters.commune !== undefined) {
+    conditions.push(`i.residence_id IN (SELECT id FROM residences WHERE organisation_id = $1 AND commune_insee = ${param(filters.commune)})`);
+  }
+  if (filters.buildingIds !== undefined) conditions.push(`i.building_id = ANY(${param(filters.buildingIds)}::int[])`);
   const inPerimeter = perimeterCondition(visibility.perimeter, param);
   if (inPerimeter) conditions.push(inPerimeter);
   const scope = visibility.confidential;

@@ -16,8 +16,12 @@ export interface Areas {
   byKey: Map<string, { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] }>;
 }
 
-/** Reach of derived areas around each residence (metres). */
-export const DERIVED_REACH = 500;
+/**
+ * Reach of derived areas around each residence (metres): wide enough for an agency's or a
+ * commune's residences to read as one territory at the scale of a landlord, narrow enough not
+ * to claim open country far from any dwelling.
+ */
+export const DERIVED_REACH = 3000;
 const MAX_ENTRIES = 16;
 const databases = new WeakMap<Queryable, Map<string, { stamp: string; areas: Areas }>>();
 

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../shared/api.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
 import { CHANNELS, FAMILIES, SEVERITIES, STATUSES, type Category, type Incident } from './api.js';
-import { filtersFromSearch, filtersQuery, withFilter, withPlace, type FilterKey, type Filters } from './domain/filters.js';
+import { filtersFromSearch, filtersQuery, PLACE_KEYS, withFilter, withPlace, type FilterKey, type Filters } from './domain/filters.js';
 import { IncidentsNav } from './IncidentsNav.js';
 import { useCategoryLabel, useOccurrenceFormat } from './labels.js';
 import { incidentPath } from './paths.js';
@@ -82,7 +82,7 @@ function FilterForm({ filters, onChange }: { filters: Filters; onChange: (next: 
     ...values.map((value) => <option key={value} value={value}>{label(value)}</option>),
   ];
   const shownCategories = categories.state === 'ready' ? categories.data.filter((c) => !filters.family || c.family === filters.family) : [];
-  const place = (['entranceId', 'buildingId', 'residenceId'] as const).find((key) => filters[key]);
+  const place = PLACE_KEYS.find((key) => filters[key]);
   return (
     // Folded on arrival so that a phone shows the incidents first; open while filters apply.
     <details className="incident-filters" open={Object.keys(filters).length > 0}>

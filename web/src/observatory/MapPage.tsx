@@ -8,11 +8,16 @@ import { boundsOf } from '../shared/map/bounds.js';
 import { MapView } from '../shared/map/MapView.js';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
-import type { Clusters, HallLevels, Heatmap, Hotspots } from './api.js';
+import { useCan } from '../incidents/useCan.js';
+import type { Choropleth, Clusters, Emerging, HallLevels, Heatmap, Hotspots } from './api.js';
+import { ChoroplethLegend, EmergingLegend, RateUnitPicker } from './AreaLegends.js';
 import { FilterBar, useObservatoryFilters } from './FilterBar.js';
-import { filtersQuery, incidentListQuery, type Filters } from './filters.js';
+import { filtersQuery, incidentListQuery, type Filters, type ListPlace } from './filters.js';
 import { useFigure } from './format.js';
-import { HALLS, HEAT, hallData, heatData, HOTSPOTS, hotspotData, observatoryLayers, RATES, rateCells, type LayerName } from './layers.js';
+import {
+  areaData, EMERGING, EMERGING_CENTRES, emergingData, HALLS, HEAT, hallData, heatData, HOTSPOTS, hotspotData, observatoryLayers, rateColour, RATES, rateCells, rateScaleMax,
+  type LayerName, type RateUnit,
+} from './layers.js';
 import { ObservatoryNav } from './ObservatoryNav.js';
 import { PointMarkers } from './pointMarkers.js';
 import { SuppressionNote } from './SuppressionNote.js';
@@ -32,8 +37,12 @@ export function MapPage() {
   const heat = useApi<Heatmap>(api('heatmap', filters));
   const hotspots = useApi<Hotspots>(api('hotspots', filters, 'unit=building'));
   const halls = useApi<HallLevels>(api('hall-levels', filters));
-  const cells = useApi<Hotspots>(api('hotspots', filters, `unit=cell&cellSize=${RATE_CELL}`));
+  const [unit, setUnit] = useState<RateUnit>('agency');
+  const cells = useApi<Hotspots>(unit === 'square' ? api('hotspots', filters, `unit=cell&cellSize=${RATE_CELL}`) : null);
+  const areas = useApi<Choropleth>(unit === 'square' ? null : api('choropleth', filters, `unit=${unit}`));
+  const emerging = useApi<Emerging>(api('emerging', filters));
   const world = useApi<Clusters>(api('clusters', filters, WORLD));
+  const ready = <T,>(remote: { state: string; data?: T }) => (remote.state === 'ready' ? remote.data : undefined);
   return (
     <>
       <ObservatoryNav />
@@ -44,9 +53,9 @@ export function MapPage() {
       <RemoteView remote={world}>
         {(total) => <MapTotal total={total} />}
       </RemoteView>
-      <ObservatoryMap filters={filters} heat={heat.state === 'ready' ? heat.data : undefined}
-        hotspots={hotspots.state === 'ready' ? hotspots.data : undefined} halls={halls.state === 'ready' ? halls.data : undefined}
-        cells={cells.state === 'ready' ? cells.data : undefined} />
+      <RateUnitPicker unit={unit} onChange={setUnit} />
+      <ObservatoryMap filters={filters} heat={ready(heat)} hotspots={ready(hotspots)} halls={ready(halls)} unit={unit}
+        cells={unit === 'square' ? ready(cells) : undefined} areas={unit === 'square' ? undefined : ready(areas)} emerging={ready(emerging)} />
     </>
   );
 }
@@ -69,19 +78,28 @@ interface MapProps {
   heat?: Heatmap;
   hotspots?: Hotspots;
   halls?: HallLevels;
-  /** Gi* cells, whose rates make the choropleth. */
+  unit: RateUnit;
+  /** Gi* cells, whose rates make the choropleth on squares. */
   cells?: Hotspots;
+  /** Agencies, communes or hexagons with their rates. */
+  areas?: Choropleth;
+  emerging?: Emerging;
 }
 
-function ObservatoryMap({ filters, heat, hotspots, halls, cells }: MapProps) {
+type Period = { from: string; to: string };
+/** The period of the answer a source shows, kept on the source for its click handler. */
+type SourceWithPeriod = GeoJSONSource & { period?: Period };
+
+function ObservatoryMap({ filters, heat, hotspots, halls, unit, cells, areas, emerging }: MapProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const figure = useFigure();
   const [map, setMap] = useState<MapLibreMap>();
-  const [visible, setVisible] = useState<Record<LayerName, boolean>>({ clusters: true, heatmap: true, rates: false, hotspots: true, halls: false });
+  const canOpen = useCan('read_incident');
+  const [visible, setVisible] = useState<Record<LayerName, boolean>>({ clusters: true, heatmap: true, rates: false, hotspots: true, emerging: false, halls: false });
   const fitted = useRef(false);
-  const latest = useRef({ filters, visible, t, figure, navigate });
-  latest.current = { filters, visible, t, figure, navigate };
+  const latest = useRef({ filters, visible, t, figure, navigate, canOpen });
+  latest.current = { filters, visible, t, figure, navigate, canOpen };
   const markers = useRef<PointMarkers>(undefined);
 
   const refreshClusters = useCallback(async (target: MapLibreMap) => {
@@ -95,7 +113,7 @@ function ObservatoryMap({ filters, heat, hotspots, halls, cells }: MapProps) {
 
   const onLoad = useCallback((loaded: MapLibreMap) => {
     const empty = { type: 'FeatureCollection' as const, features: [] };
-    for (const source of [RATES, HEAT, HOTSPOTS, HALLS]) loaded.addSource(source, { type: 'geojson', data: empty });
+    for (const source of [RATES, EMERGING, HEAT, HOTSPOTS, HALLS]) loaded.addSource(source, { type: 'geojson', data: empty });
     for (const layer of observatoryLayers()) loaded.addLayer(layer);
     markers.current = new PointMarkers(loaded, {
       describe: (feature) => {
@@ -105,8 +123,16 @@ function ObservatoryMap({ filters, heat, hotspots, halls, cells }: MapProps) {
       },
       open: (id) => void latest.current.navigate(incidentPath(id)),
     });
-    const openList = (place: { buildingId?: number; entranceId?: number }, period: { from: string; to: string }) =>
+    const openList = (place: Partial<Record<ListPlace, string | number>>, period: Period) =>
       void latest.current.navigate(`${INCIDENTS_PATH}?${incidentListQuery(latest.current.filters, period, place)}`);
+    // An area opens the incident list of its agency, commune or buildings, for callers who may read incidents.
+    for (const layer of [RATES, EMERGING, EMERGING_CENTRES]) {
+      loaded.on('click', layer, (event) => {
+        const place = event.features?.[0]?.properties.place as string | undefined;
+        const period = (loaded.getSource(layer === RATES ? RATES : EMERGING) as SourceWithPeriod).period;
+        if (place && period && latest.current.canOpen) openList(Object.fromEntries(new URLSearchParams(place)), period);
+      });
+    }
     loaded.on('click', HOTSPOTS, (event) => {
       const feature = event.features?.[0];
       const period = (feature && (loaded.getSource(HOTSPOTS) as GeoJSONSource & { period?: { from: string; to: string } }).period) || undefined;
@@ -117,7 +143,7 @@ function ObservatoryMap({ filters, heat, hotspots, halls, cells }: MapProps) {
       const period = (loaded.getSource(HALLS) as GeoJSONSource & { period?: { from: string; to: string } }).period;
       if (feature && period) openList({ entranceId: feature.properties.id as number }, period);
     });
-    for (const layer of [HOTSPOTS, HALLS]) {
+    for (const layer of [HOTSPOTS, HALLS, RATES, EMERGING, EMERGING_CENTRES]) {
       loaded.on('mouseenter', layer, () => (loaded.getCanvas().style.cursor = 'pointer'));
       loaded.on('mouseleave', layer, () => (loaded.getCanvas().style.cursor = ''));
     }
@@ -146,13 +172,26 @@ function ObservatoryMap({ filters, heat, hotspots, halls, cells }: MapProps) {
     if (source) source.period = halls.quarter;
   }, [map, halls]);
   useEffect(() => {
-    if (!map || !cells) return;
+    const source = map?.getSource<GeoJSONSource>(RATES) as SourceWithPeriod | undefined;
+    if (!map || !source) return;
     // Partners' cells may be wider than asked: the answer gives the size used.
-    map.getSource<GeoJSONSource>(RATES)?.setData(rateCells(cells, cells.cellSize ?? RATE_CELL));
-  }, [map, cells]);
+    const data = cells ? rateCells(cells, cells.cellSize ?? RATE_CELL) : areas ? areaData(areas) : { type: 'FeatureCollection' as const, features: [] };
+    source.setData(data);
+    source.period = cells?.period ?? areas?.period;
+    map.setPaintProperty(RATES, 'fill-color', rateColour(rateScaleMax(data.features.map((feature) => feature.properties.rate))));
+  }, [map, cells, areas]);
+  useEffect(() => {
+    const source = map?.getSource<GeoJSONSource>(EMERGING) as SourceWithPeriod | undefined;
+    if (!source || !emerging) return;
+    source.setData(emergingData(emerging));
+    source.period = emerging.period;
+  }, [map, emerging]);
+  const rates = cells ? cells.units.map((cell) => cell.ratePer100Dwellings) : (areas?.features ?? []).map((feature) => feature.properties.ratePer100Dwellings);
+  const scaleMax = rateScaleMax(rates.filter((rate): rate is number => typeof rate === 'number'));
   useEffect(() => {
     if (!map) return;
     map.setLayoutProperty(RATES, 'visibility', visible.rates ? 'visible' : 'none');
+    for (const layer of [EMERGING, EMERGING_CENTRES]) map.setLayoutProperty(layer, 'visibility', visible.emerging ? 'visible' : 'none');
     map.setLayoutProperty(HEAT, 'visibility', visible.heatmap ? 'visible' : 'none');
     map.setLayoutProperty(HOTSPOTS, 'visibility', visible.hotspots ? 'visible' : 'none');
     map.setLayoutProperty(HALLS, 'visibility', visible.halls ? 'visible' : 'none');
@@ -164,7 +203,7 @@ function ObservatoryMap({ filters, heat, hotspots, halls, cells }: MapProps) {
     <figure className="map-figure">
       <fieldset className="observatory-layers">
         <legend>{t('observatory.map.layers')}</legend>
-        {(['clusters', 'heatmap', 'rates', 'hotspots', 'halls'] as const).map((layer) => (
+        {(['clusters', 'heatmap', 'rates', 'hotspots', 'emerging', 'halls'] as const).map((layer) => (
           <label key={layer}><input type="checkbox" checked={visible[layer]} onChange={() => toggle(layer)} /> {t(`observatory.map.${layer}`)}</label>
         ))}
       </fieldset>
@@ -172,6 +211,9 @@ function ObservatoryMap({ filters, heat, hotspots, halls, cells }: MapProps) {
       <figcaption className="map-figure__caption">
         <span className="observatory-legend observatory-legend--hot" /> {t('observatory.map.legendHot')} ·{' '}
         <span className="observatory-legend observatory-legend--cold" /> {t('observatory.map.legendCold')}
+        {visible.rates && <ChoroplethLegend unit={unit} max={scaleMax} areas={areas} />}
+        {visible.emerging && emerging && <EmergingLegend emerging={emerging} />}
+        {(visible.rates || visible.emerging) && canOpen && unit !== 'square' && <p>{t('observatory.map.openArea')}</p>}
       </figcaption>
     </figure>
   );

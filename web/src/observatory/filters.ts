@@ -28,14 +28,16 @@ const lastDay = (month: string) => {
   return `${month}-${String(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()).padStart(2, '0')}`;
 };
 
+/** The place filters of the incident list a map or dashboard place opens (`buildingIds`: the buildings of a hexagon). */
+export type ListPlace = 'agencyId' | 'commune' | 'buildingIds' | 'buildingId' | 'entranceId';
+
 /**
  * The incident list's address for a place seen on the map over the same period and facets
  * (the list filters on days, the observatory on months).
  */
-export function incidentListQuery(filters: Filters, period: { from: string; to: string }, place: { buildingId?: number; entranceId?: number }): string {
+export function incidentListQuery(filters: Filters, period: { from: string; to: string }, place: Partial<Record<ListPlace, string | number>>): string {
   const params = new URLSearchParams({ from: `${period.from}-01`, to: lastDay(period.to) });
-  if (place.buildingId) params.set('buildingId', String(place.buildingId));
-  if (place.entranceId) params.set('entranceId', String(place.entranceId));
+  for (const [key, value] of Object.entries(place)) if (value) params.set(key, String(value));
   for (const key of ['family', 'severity', 'status'] as const) if (filters[key]) params.set(key, filters[key]!);
   return params.toString();
 }

@@ -23,5 +23,6 @@ describe('incident list filters', () => {
     expect(withPlace({ residenceId: '3', status: 'closed' }, { residenceId: 3, buildingId: 8 })).toEqual({ buildingId: '8', status: 'closed' });
     expect(withPlace({ entranceId: '5' }, {})).toEqual({});
     expect(withPlace({}, { residenceId: 4 })).toEqual({ residenceId: '4' });
+    expect(withPlace({ commune: '62498', agencyId: '2', buildingIds: '3,4', family: 'D' }, { residenceId: 4 })).toEqual({ residenceId: '4', family: 'D' });
   });
 });

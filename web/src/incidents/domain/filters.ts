@@ -2,7 +2,7 @@
  * The list filters live in the page's address, so that a filtered list can be bookmarked,
  * shared, and exported as CSV with exactly the same parameters.
  */
-export const FILTER_KEYS = ['from', 'to', 'residenceId', 'buildingId', 'entranceId', 'family', 'category', 'severity', 'status', 'channel'] as const;
+export const FILTER_KEYS = ['from', 'to', 'agencyId', 'commune', 'residenceId', 'buildingIds', 'buildingId', 'entranceId', 'family', 'category', 'severity', 'status', 'channel'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
@@ -33,9 +33,12 @@ export function withFilter(filters: Filters, key: FilterKey, value: string): Fil
   return next;
 }
 
+/** The place filters, finest first: the observatory map links agencies, communes and the buildings of an area. */
+export const PLACE_KEYS = ['entranceId', 'buildingId', 'buildingIds', 'residenceId', 'commune', 'agencyId'] as const satisfies readonly FilterKey[];
+
 /** A place filter is one level: choosing a residence clears the building and entrance, and so on. */
 export function withPlace(filters: Filters, place: { residenceId?: number; buildingId?: number; entranceId?: number }): Filters {
-  const { residenceId: _r, buildingId: _b, entranceId: _e, ...rest } = filters;
+  const rest = Object.fromEntries(Object.entries(filters).filter(([key]) => !(PLACE_KEYS as readonly string[]).includes(key))) as Filters;
   const next: Filters = { ...rest };
   if (place.entranceId) next.entranceId = String(place.entranceId);
   else if (place.buildingId) next.buildingId = String(place.buildingId);
