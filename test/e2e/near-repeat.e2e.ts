@@ -20,14 +20,17 @@ describe.skipIf(!chromiumAvailable())('near-repeat journey in the browser', () =
   let server: VigieServer;
   let browser: Browser;
   let officer: GuardedContext;
+  let partner: GuardedContext;
   const accessible = async (page: Page) => expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startVigie(), launchChromium()]);
     officer = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('observatory_officer'));
+    partner = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('partner'));
   });
   afterAll(async () => {
     await officer?.context.close();
+    await partner?.context.close();
     await browser?.close();
     await server?.stop();
   });
@@ -71,4 +74,17 @@ describe.skipIf(!chromiumAvailable())('near-repeat journey in the browser', () =
     expect(officer.externalRequests).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it('offers partners no near-repeat analysis: they read no incident points', async () => {
+    const page = await partner.context.newPage();
+    await page.goto('/observatoire');
+    const nav = page.getByRole('navigation', { name: 'Observatoire' });
+    await expect.poll(() => nav.getByRole('link', { name: 'Carte' }).count()).toBe(1);
+    expect(await nav.getByRole('link', { name: 'Répétitions proches' }).count()).toBe(0);
+    await page.goto('/observatoire/repetitions');
+    await page.getByRole('button', { name: 'Lancer l’analyse' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Les partenaires ne lisent pas les incidents un à un');
+    expect(await page.getByTestId('job-progress').count()).toBe(0);
+    await page.close();
+  });
 });
