@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DwellingLabel } from '../renovation/api.js';
 import type { ResidenceDetail } from '../shared/api.js';
 import { DpeBadge } from './DpeBadge.js';
 
@@ -9,15 +10,17 @@ export const FIRST_ROWS = 100;
 interface DwellingTableProps {
   dwellings: ResidenceDetail['dwellings'];
   buildings: ResidenceDetail['buildings'];
+  /** Each dwelling's effective label (own DPE, else the building's); absent without read_renovation. */
+  labels?: ReadonlyMap<number, DwellingLabel>;
 }
 
-export function DwellingTable({ dwellings, buildings }: DwellingTableProps) {
+export function DwellingTable({ dwellings, buildings, labels }: DwellingTableProps) {
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? dwellings : dwellings.slice(0, FIRST_ROWS);
   return (
     <>
-      <DwellingRows dwellings={shown} buildings={buildings} />
+      <DwellingRows dwellings={shown} buildings={buildings} labels={labels} />
       {shown.length < dwellings.length && (
         <div className="table-footer">
           <p>{t('residence.dwellingsShown', { shown: shown.length, total: dwellings.length })}</p>
@@ -30,7 +33,7 @@ export function DwellingTable({ dwellings, buildings }: DwellingTableProps) {
   );
 }
 
-function DwellingRows({ dwellings, buildings }: DwellingTableProps) {
+function DwellingRows({ dwellings, buildings, labels }: DwellingTableProps) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   const none = t('common.none');
@@ -56,6 +59,7 @@ function DwellingRows({ dwellings, buildings }: DwellingTableProps) {
             <th scope="col">{t('dwelling.dpeEnergy')}</th>
             <th scope="col">{t('dwelling.dpeGhg')}</th>
             <th scope="col">{t('dwelling.dpeDate')}</th>
+            {labels && <th scope="col">{t('dwelling.label')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -72,10 +76,27 @@ function DwellingRows({ dwellings, buildings }: DwellingTableProps) {
               <td><DpeBadge value={d.dpeEnergyClass} /></td>
               <td><DpeBadge value={d.dpeGhgClass} /></td>
               <td>{d.dpeDate ? date.format(new Date(d.dpeDate)) : none}</td>
+              {labels && <td><EffectiveLabel label={labels.get(d.id)} /></td>}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The label the rules use: a badge, "building DPE" when it comes from the building, else why it is unknown. */
+function EffectiveLabel({ label }: { label: DwellingLabel | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (!label) return <>{t('common.none')}</>;
+  if (label.label === null) return <>{t('dwelling.labelUnknown')} ({t(`dwelling.unknownReason.${label.reason ?? 'missing'}`)})</>;
+  const until = label.validUntil ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(label.validUntil)) : '';
+  return (
+    <>
+      <DpeBadge value={label.label} />
+      {label.source === 'building' && (
+        <> <small title={t('dwelling.fromBuildingTitle', { numero: label.numeroDpe, until })}>{t('dwelling.fromBuilding')}</small></>
+      )}
+    </>
   );
 }

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ResidenceLabels } from '../renovation/api.js';
 import { Link, useParams } from 'react-router';
 import { useApi, type ResidenceDetail } from '../shared/api.js';
 import { useFormatNumber } from '../shared/format.js';
@@ -27,6 +29,9 @@ export function ResidencePage() {
 function ResidenceDetails({ residence }: { residence: ResidenceDetail }) {
   const { t } = useTranslation();
   const formatNumber = useFormatNumber();
+  // Readers without read_renovation get a 403 here: the table then shows the patrimony file's classes only.
+  const effective = useApi<ResidenceLabels>(`/api/renovation/residences/${residence.id}/labels`);
+  const labels = useMemo(() => (effective.state === 'ready' ? new Map(effective.data.dwellings.map((label) => [label.dwellingId, label])) : undefined), [effective]);
   return (
     <>
       <h1>{residence.name}</h1>
@@ -52,7 +57,7 @@ function ResidenceDetails({ residence }: { residence: ResidenceDetail }) {
       </section>
       <section aria-labelledby="dwellings-title">
         <h2 id="dwellings-title">{t('residence.dwellingsTitle')}</h2>
-        <DwellingTable dwellings={residence.dwellings} buildings={residence.buildings} />
+        <DwellingTable dwellings={residence.dwellings} buildings={residence.buildings} labels={labels} />
       </section>
     </>
   );

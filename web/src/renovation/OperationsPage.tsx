@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../shared/api.js';
+import { useResource } from '../shared/api.js';
 import { useFormatNumber } from '../shared/format.js';
 import { RemoteView } from '../shared/RemoteView.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
+import { OperationsImport } from './OperationsImport.js';
 import { ScrollRegion } from './ScrollRegion.js';
 import type { OperationList } from './api.js';
 import { labelIn, OPERATION_KINDS } from './labels.js';
@@ -22,7 +23,7 @@ export function OperationsPage() {
   const year = params.get('year') ?? '';
   const offset = Number(params.get('offset') ?? 0);
   const query = new URLSearchParams({ limit: String(PAGE), offset: String(offset), ...(kind ? { kind } : {}), ...(year ? { year } : {}) });
-  const list = useApi<OperationList>(`/api/renovation/operations?${query}`);
+  const [list, reload] = useResource<OperationList>(`/api/renovation/operations?${query}`);
   const labels = labelIn(i18n.language);
   const change = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -54,6 +55,7 @@ export function OperationsPage() {
         </div>
       </div>
       <RemoteView remote={list}>{(data) => <OperationTable list={data} offset={offset} onPage={(next) => change('offset', next ? String(next) : '')} />}</RemoteView>
+      <OperationsImport onImported={reload} />
     </>
   );
 }
