@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResidenceLabels } from '../renovation/api.js';
 import { Link, useParams } from 'react-router';
+import { useCan } from '../incidents/useCan.js';
+import type { ResidenceLabels } from '../renovation/api.js';
 import { useApi, type ResidenceDetail } from '../shared/api.js';
 import { useFormatNumber } from '../shared/format.js';
 import { RemoteView } from '../shared/RemoteView.js';
@@ -29,8 +30,8 @@ export function ResidencePage() {
 function ResidenceDetails({ residence }: { residence: ResidenceDetail }) {
   const { t } = useTranslation();
   const formatNumber = useFormatNumber();
-  // Readers without read_renovation get a 403 here: the table then shows the patrimony file's classes only.
-  const effective = useApi<ResidenceLabels>(`/api/renovation/residences/${residence.id}/labels`);
+  // Without read_renovation the table shows the patrimony file's classes only.
+  const effective = useApi<ResidenceLabels>(useCan('read_renovation') ? `/api/renovation/residences/${residence.id}/labels` : null);
   const labels = useMemo(() => (effective.state === 'ready' ? new Map(effective.data.dwellings.map((label) => [label.dwellingId, label])) : undefined), [effective]);
   return (
     <>
