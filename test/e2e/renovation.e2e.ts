@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceOverview, OperationDetail, OperationList } from '../../web/src/renovation/api.js';
@@ -14,10 +17,57 @@ const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'curren
 /** What a person types: whole euros, French grouping. */
 const typed = (cents: number) => new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 }).format(cents / 100);
 
+/** A residence added to the demo for this journey: one building of three flats, its BAN id in the patrimony file. */
+const TEST_RESIDENCE = 'Résidence Essai DPE immeuble';
+const TEST_BAN_ID = '62000_9999_00001';
+const TEST_DWELLINGS = ['LOG-E2E-DPE-1', 'LOG-E2E-DPE-2', 'LOG-E2E-DPE-3'];
+
+/**
+ * Adds, through the command line on the server's database, a residence of the director's
+ * directorate whose flats have no DPE but the first (class C), and an ADEME building DPE (E) for
+ * their building, found by the BAN id of the patrimony file.
+ */
+async function addResidenceWithBuildingDpe(server: VigieServer): Promise<void> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'vigie-e2e-dpe-'));
+  try {
+    const exported = path.join(folder, 'patrimoine.csv');
+    await server.cli(['export', 'patrimony', exported]);
+    const [header, ...lines] = (await readFile(exported, 'utf8')).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).map((line) => line.split(';'));
+    const column = (name: string) => header!.indexOf(name);
+    // A commune of the director's directorate other than Lens, so the journey's search for "Lens" is unchanged.
+    const place = lines.find((cells) => cells[column('directorate_code')] === 'DT-LLH' && cells[column('commune_insee')] !== '62498')!;
+    const keep = ['directorate_code', 'directorate_name', 'agency_code', 'agency_name', 'commune_insee'].map((name) => place[column(name)]);
+    const patrimony = path.join(folder, 'essai.csv');
+    await writeFile(patrimony, [
+      'directorate_code;directorate_name;agency_code;agency_name;commune_insee;residence_code;residence_name;building_code;street_number;street_name;ban_id;longitude;latitude;dwelling_code;kind;dpe_energy_class;dpe_date',
+      ...TEST_DWELLINGS.map((code, index) =>
+        [...keep, 'RES-E2E-DPE', TEST_RESIDENCE, 'BAT-E2E-DPE', '1', 'rue de l’Essai', TEST_BAN_ID, '2.83', '50.43', code, 'collective', index === 0 ? 'C' : '', index === 0 ? '2024-01-15' : ''].join(';')),
+    ].join('\n'));
+    await server.cli(['import', 'patrimony', patrimony]);
+    const dpe = path.join(folder, 'dpe.csv');
+    await writeFile(dpe, 'numero_dpe;date_etablissement_dpe;type_batiment;conso_5_usages_par_m2_ep;emission_ges_5_usages_par_m2;identifiant_ban\n2462E0009999Z;2024-03-01;immeuble;260;20;' + TEST_BAN_ID + '\n');
+    expect(await server.cli(['import', 'dpe', dpe])).toContain('DPE de bâtiment : 1');
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+const OPERATIONS_HEADER = 'operation_code;name;kind;plan;programme_year;dwelling_codes;handover_date;planned_cost';
+const operationsFile = (handover: string) => ({
+  name: 'programme-essai.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from([
+    OPERATIONS_HEADER,
+    `E2E-ENTRETIEN-1;Entretien essai 1;maintenance;pmt_2025_2030;2026;${TEST_DWELLINGS[0]};2026-11-30;12 000`,
+    `E2E-ENTRETIEN-2;Entretien essai 2;maintenance;pmt_2025_2030;2026;${TEST_DWELLINGS[1]} ${TEST_DWELLINGS[2]};${handover};24 000`,
+  ].join('\n')),
+});
+
 /**
  * The renovation officer's journey on the demo landlord: the compliance page and its
- * 2025/2028/2034 trajectory, an operation created and financed, and a commitment beyond the
- * 2024 application convention refused with the amount.
+ * 2025/2028/2034 trajectory, an operation created and financed, a commitment beyond the 2024
+ * application convention refused with the amount, a programme file uploaded (refused with its
+ * bad line, then imported), and a dwelling whose label comes from its building's DPE.
  */
 describe.skipIf(!chromiumAvailable())('renovation journey in the browser', () => {
   let server: VigieServer;
@@ -29,6 +79,7 @@ describe.skipIf(!chromiumAvailable())('renovation journey in the browser', () =>
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startVigie(), launchChromium()]);
+    await addResidenceWithBuildingDpe(server);
     api = await signedInApi(server.url, demoAccount('territorial_director'));
     guarded = await openGuardedContext(browser, server.url, VIEWPORTS.desktop, demoAccount('territorial_director'));
     page = await guarded.context.newPage();
@@ -108,6 +159,40 @@ describe.skipIf(!chromiumAvailable())('renovation journey in the browser', () =>
     expect(list.total).toBeGreaterThan(1);
   });
 
+  it('uploads a programme file: a bad line is reported with its column and nothing is written; the fixed file is imported', async () => {
+    const before = (await api<OperationList>('/api/renovation/operations?kind=maintenance&year=2026&limit=1')).total;
+    await page.goto('/renovation/operations');
+    const file = page.getByLabel('Fichier CSV ou XLSX (une ligne par opération)');
+    await file.setInputFiles(operationsFile('2026-02-30'));
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    const refusal = page.getByTestId('import-refusal');
+    await expect.poll(() => refusal.locator('tbody tr').count()).toBe(1);
+    expect(await refusal.locator('tbody tr td').allTextContents()).toEqual(['3', 'handover_date', expect.stringContaining('2026-02-30')]);
+    expect((await api<OperationList>('/api/renovation/operations?kind=maintenance&year=2026&limit=1')).total).toBe(before);
+    await expectAccessible();
+    await screenshot(page, 'desktop-renovation-import-refused');
+
+    await file.setInputFiles(operationsFile('2026-12-15'));
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '2 opérations importées (2 créées, 0 mises à jour).' }).count()).toBe(1);
+    expect(await refusal.count()).toBe(0);
+    expect((await api<OperationList>('/api/renovation/operations?kind=maintenance&year=2026&limit=1')).total).toBe(before + 2);
+    await screenshot(page, 'desktop-renovation-import-done');
+  });
+
+  it('shows a flat labelled by its building’s DPE, and one by its own', async () => {
+    const [residence] = await api<ResidenceSummary[]>(`/api/patrimony/search?q=${encodeURIComponent(TEST_RESIDENCE)}&limit=1`);
+    await page.goto(`/patrimoine/residences/${residence!.id}`);
+    const row = (code: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: code, exact: true }) });
+    await expect.poll(() => row(TEST_DWELLINGS[1]!).getByText('DPE du bâtiment').count()).toBe(1);
+    expect(await row(TEST_DWELLINGS[1]!).locator('td').last().textContent()).toBe('E DPE du bâtiment');
+    expect(await row(TEST_DWELLINGS[2]!).locator('td').last().textContent()).toBe('E DPE du bâtiment');
+    // The first flat's own DPE (class C, 2024) wins over the building's.
+    expect(await row(TEST_DWELLINGS[0]!).locator('td').last().textContent()).toBe('C');
+    await expectAccessible();
+    await screenshot(page, 'desktop-residence-building-dpe');
+  });
+
   it('shows the compliance page on a phone', async () => {
     const phone = await openGuardedContext(browser, server.url, VIEWPORTS.phone, demoAccount('territorial_director'));
     try {
@@ -122,9 +207,12 @@ describe.skipIf(!chromiumAvailable())('renovation journey in the browser', () =>
     }
   });
 
-  it('never called the internet and logged no error but the refusal it provoked', () => {
+  it('never called the internet and logged no error but the refusals it provoked', () => {
     expect(guarded.externalRequests).toEqual([]);
-    // Chromium logs every non-2xx response; the only one is the refused commitment.
-    expect(guarded.pageErrors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
+    // Chromium logs every non-2xx response; the only ones are the refused commitment and the refused file.
+    expect(guarded.pageErrors).toEqual([
+      'Failed to load resource: the server responded with a status of 409 (Conflict)',
+      'Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
   });
 });
