@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../web/src/observatory/api.js';
@@ -6,6 +9,16 @@ import {
 } from './support/browser.js';
 import { startVigie, type VigieServer } from './support/server.js';
 import { demoAccount, signedInApi } from './support/session.js';
+
+/** A file the page offers for download, read once the browser saved it. */
+async function downloaded(page: Page, testId: string): Promise<{ name: string; body: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).click()]);
+  return { name: download.suggestedFilename(), body: await readFile((await download.path())!) };
+}
+
+const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+/** A count as the PDF prints it: French digits grouped by ordinary spaces. */
+const frenchCount = (count: number) => count.toLocaleString('fr-FR').replace(/[\u202f\u00a0]/g, ' ');
 
 /** Digits of a figure as the French page prints it (12 345 with a narrow no-break space). */
 const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
@@ -140,6 +153,58 @@ describe.skipIf(!chromiumAvailable())('observatory journey in the browser', () =
     await page.waitForTimeout(1500);
     expect(await page.locator('.map-cluster, .observatory-point').count()).toBe(0);
     await screenshot(page, 'observatory-partner-map');
+    await page.close();
+  });
+
+  it('lets the partner download the CLSPD pack of their commune as PDF and XLSX, holding their dashboard\'s figures', async () => {
+    const api = await signedInApi(server.url, demoAccount('partner'));
+    const query = 'from=2025-01&to=2025-12';
+    const expected = await api<Dashboard>(`/api/observatory/dashboard?${query}`);
+    const page = await partner.context.newPage();
+    await page.goto(`/observatoire?${query}`);
+    await expect.poll(() => page.getByTestId('partner-pack-pdf').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('board-report').count()).toBe(0);
+    await accessible(page);
+    await screenshot(page, 'observatory-partner-reports');
+    const pdf = await downloaded(page, 'partner-pack-pdf');
+    expect(pdf.name).toBe('dossier-clspd-62498-2025-01-2025-12.pdf');
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf.body);
+    expect(text).toContain('Dossier partenaires du CLSPD');
+    expect(text).toContain('Lens (62498)');
+    expect(text).toContain('janvier 2025 – décembre 2025');
+    const xlsx = await downloaded(page, 'partner-pack-xlsx');
+    expect(xlsx.name).toBe('dossier-clspd-62498-2025-01-2025-12.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const families = workbook.getWorksheet('Familles')!;
+    const published = expected.families.map((_, index) => families.getRow(4 + index).getCell(2).value);
+    expect(published).toEqual(expected.families.map((row) => row.incidents));
+    expect(workbook.getWorksheet('Chiffres clés')!.getRow(4).getCell(2).value).toEqual(expected.indicators.current.incidents);
+    await page.close();
+  });
+
+  it('lets the officer download the annual board report with the year\'s dashboard figures, and the USH survey', async () => {
+    const api = await signedInApi(server.url, demoAccount('observatory_officer'));
+    const year = new Date().getFullYear() - 1;
+    const expected = await api<Dashboard>(`/api/observatory/dashboard?from=${year}-01&to=${year}-12`);
+    const page = await officer.context.newPage();
+    await page.goto('/observatoire');
+    await expect.poll(() => page.getByTestId('board-report').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByLabel('Année', { exact: true }).selectOption(String(year));
+    const board = await downloaded(page, 'board-report');
+    expect(board.name).toBe(`rapport-annuel-observatoire-${year}.pdf`);
+    const text = pdfText(board.body);
+    expect(text).toContain(`Rapport annuel ${year}`);
+    expect(text).toMatch(new RegExp(`Incidents\\s+${frenchCount(expected.indicators.current.incidents as number)}\\s+${frenchCount(expected.indicators.lastYear.incidents as number)}`));
+    expect(text).toContain('Carte des points chauds');
+    const ush = await downloaded(page, 'ush-survey');
+    expect(ush.name).toBe(`enquete-ush-incivilites-${year}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(ush.body as unknown as ArrayBuffer);
+    const families = workbook.getWorksheet('Familles')!;
+    expect(families.getRow(4 + expected.families.length).getCell(3).value).toBe(expected.indicators.current.incidents);
+    await screenshot(page, 'observatory-officer-reports');
     await page.close();
   });
 

@@ -9,6 +9,7 @@ import { FilterBar, useObservatoryFilters } from './FilterBar.js';
 import { filtersQuery, incidentListQuery, type Filters } from './filters.js';
 import { numeric, useFigure } from './format.js';
 import { ObservatoryNav } from './ObservatoryNav.js';
+import { ReportLinks } from './ReportLinks.js';
 import { MAP_PATH } from './paths.js';
 import { SuppressionNote } from './SuppressionNote.js';
 import { useDashboard } from './useDashboard.js';
@@ -49,6 +50,7 @@ function Panels({ data, filters }: { data: Dashboard; filters: Filters }) {
           </span>
         ))}
       </p>
+      <ReportLinks data={data} />
       <Indicators data={data} />
       <div className="observatory-columns">
         <FigureTable
