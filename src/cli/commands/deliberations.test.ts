@@ -1,32 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { vigieWith } from '../../../test/support/cli.js';
 import { createSmallPatrimony } from '../../../test/support/fixtures.js';
 import { openDatabase } from '../../db/open.js';
 import { loadCommunes } from '../../patrimony/reference/communes.js';
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const VALID = 'src/deliberations/examples/seance-ca-2024-03-14.json';
 const WITH_ERRORS = 'src/deliberations/examples/seance-ca-2024-03-14-erreurs.json';
 
 /** Runs the real CLI; resolves with the exit code instead of rejecting on a non-zero one. */
 async function vigie(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return vigieWith({}, ...args);
-}
-
-async function vigieWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/vigie.js', ...args], { cwd: root, env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
 }
 
 describe('vigie deliberations', () => {
