@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../core/errors.js';
 import type { AppEnv } from '../http/context.js';
-import { errorResponses, json, ProblemSchema } from '../http/openapi.js';
+import { errorResponses, json, problem } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import { changePassword, createLoginGuard, login, logout, resolveSession, SESSION_HOURS, type SignedIn } from './auth-service.js';
 import { PERMISSIONS, roleAllows } from './domain/roles.js';
@@ -14,7 +14,6 @@ import { signInFromDirectory } from './oidc/service.js';
 import { LoginSchema, PasswordChangeSchema, SessionSchema } from './schemas.js';
 
 const tags = ['access'];
-const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 
 const loginRoute = createRoute({
   method: 'post', path: '/auth/login', tags, summary: 'Sign in with email and password; opens a new session (cookie)',

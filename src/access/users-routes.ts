@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/context.js';
-import { errorResponses, IdParam, json, jsonBody, ProblemSchema } from '../http/openapi.js';
+import { errorResponses, IdParam, json, jsonBody, problem } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import { ROLES } from './domain/roles.js';
 import { permission } from './route-permission.js';
@@ -37,7 +37,7 @@ export const AccountSchema = z
 export const OneTimePasswordSchema = z.object({
   oneTimePassword: z.string().openapi({ description: 'Shown once, never stored in clear: to give to the person, who must change it at first sign-in' }),
 });
-const conflict = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'An account with this email exists, or the account is the caller’s own' } };
+const conflict = { 409: problem('An account with this email exists, or the account is the caller’s own') };
 
 const list = createRoute({
   method: 'get', path: '/users', tags, ...permission('administer_users'), summary: 'The organisation’s accounts with their roles and perimeters',

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { validateSessionFile } from './domain/parse.js';
-import { errorResponses, IdParam, json, ProblemSchema, jsonBody } from '../http/openapi.js';
+import { errorResponses, IdParam, json, problem, jsonBody } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import { permission } from '../access/route-permission.js';
 import { importSession } from './import-service.js';
@@ -14,7 +14,7 @@ import {
 import * as service from './service.js';
 
 const tags = ['deliberations'];
-const conflict = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Refused by a rule of the register (named in the problem)' } };
+const conflict = { 409: problem('Refused by a rule of the register (named in the problem)') };
 const deleted = { 204: { description: 'Deleted' } };
 
 const landlordGet = createRoute({

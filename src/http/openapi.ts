@@ -11,7 +11,8 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
-const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
+/** A problem+json error response, for the OpenAPI document. */
+export const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 
 /** Error responses shared by the routes, for the OpenAPI document. */
 export const errorResponses = {

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam, json, ProblemSchema, jsonBody } from '../http/openapi.js';
+import { errorResponses, IdParam, json, problem, jsonBody } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
 import { permission } from '../access/route-permission.js';
 import {
@@ -11,9 +11,9 @@ import { notifyActionAdded, notifyStatusChange } from './notifications/service.j
 import * as service from './service.js';
 
 const tags = ['incidents'];
-const tooLarge = { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Too many incidents: narrow the filters' };
-const unprocessableResponse = { 422: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Free text flagged as sensitive: correct it, or confirm with sensitiveTextConfirmed' } };
-const conflictResponse = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Not allowed in the incident’s current state' } };
+const tooLarge = problem('Too many incidents: narrow the filters');
+const unprocessableResponse = { 422: problem('Free text flagged as sensitive: correct it, or confirm with sensitiveTextConfirmed') };
+const conflictResponse = { 409: problem('Not allowed in the incident’s current state') };
 
 const listCategories = createRoute({
   method: 'get', path: '/incidents/categories', tags, ...permission('read_incident'), summary: 'The landlord’s nomenclature (latest version of each category)',

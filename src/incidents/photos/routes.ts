@@ -2,14 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { permission } from '../../access/route-permission.js';
 import { AppError } from '../../core/errors.js';
-import { errorResponses, IdParam, json, ProblemSchema } from '../../http/openapi.js';
+import { errorResponses, IdParam, json, problem } from '../../http/openapi.js';
 import { createRouter } from '../../http/router.js';
 import { attachmentStoreFor } from '../../storage/attachment-store.js';
 import { ACCEPTED_FORMATS, PHOTO_LIMITS } from './domain/limits.js';
 import * as service from './service.js';
 
 const tags = ['incident photos'];
-const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 
 const PhotoSchema = z
   .object({

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { permission } from '../../access/route-permission.js';
-import { errorResponses, IdParam, json, jsonBody, ProblemSchema } from '../../http/openapi.js';
+import { errorResponses, IdParam, json, jsonBody, problem } from '../../http/openapi.js';
 import { createRouter } from '../../http/router.js';
 import { HotspotPermutationJobInputSchema, JobResultSchema, JobSchema, NearRepeatJobInputSchema } from './schemas.js';
 import * as service from './service.js';
 
 const tags = ['observatory'];
-const conflictResponse = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Too many analyses running, or the job is not (or no longer) in the state asked' } };
+const conflictResponse = { 409: problem('Too many analyses running, or the job is not (or no longer) in the state asked') };
 const jobResponses = { 202: json(JobSchema, 'The job, queued; poll GET /observatory/jobs/{jobId}'), ...errorResponses, ...conflictResponse };
 
 const startNearRepeat = createRoute({

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import type { ResidenceInfo } from '../domain/dashboard.js';
 import type { PlaceFilter, Scope } from '../filters.js';
 import { bind, placeConditions, type Params, type PlaceColumns } from './conditions.js';
 
@@ -7,15 +8,8 @@ import { bind, placeConditions, type Params, type PlaceColumns } from './conditi
 /** Patrimony reads join `observatory_dwelling_counts n` (dwellings per building and entrance, 0 for none). */
 const PATRIMONY_COLUMNS: PlaceColumns = { agency: 'r.agency_id', residence: 'r.id', building: 'b.id', entrance: 'n.entrance_id' };
 
-export interface ResidencePlace {
-  residenceId: number;
-  name: string;
-  agencyId: number;
-  communeInsee: string;
-  communeName: string | null;
-  qpvCode: string | null;
-  dwellings: number;
-}
+/** The dashboard's own description of a residence: the read fills it as the domain takes it. */
+export type ResidencePlace = ResidenceInfo;
 
 /** Residences holding dwellings in the filter's places, with those dwellings (entrance or building filters count theirs). */
 export async function residencesInScope(db: Queryable, scope: Scope, filter: PlaceFilter): Promise<ResidencePlace[]> {

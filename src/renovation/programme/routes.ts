@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../core/errors.js';
 import { readTableBytes } from '../../patrimony/import/files/read-table.js';
 import { permission } from '../../access/route-permission.js';
-import { ProblemSchema, errorResponses, IdParam, json, jsonBody } from '../../http/openapi.js';
+import { problem, errorResponses, IdParam, json, jsonBody } from '../../http/openapi.js';
 import { createRouter } from '../../http/router.js';
 import type { AppEnv } from '../../http/context.js';
 import { ConventionInputSchema, FinancingLineInputSchema, OperationDetailSchema, OperationFilterSchema, OperationInputSchema, OperationListSchema } from './schemas.js';
@@ -12,7 +12,7 @@ import { importOperationTable } from './import/service.js';
 import * as service from './service.js';
 
 const tags = ['renovation'];
-const refused = { 409: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Refused: an envelope or annual convention would be exceeded (the detail says by how much)' } };
+const refused = { 409: problem('Refused: an envelope or annual convention would be exceeded (the detail says by how much)') };
 const noContent = { 204: { description: 'Deleted' } };
 
 const list = createRoute({
@@ -94,7 +94,7 @@ const importOperations = createRoute({
   responses: {
     200: json(OperationImportResultSchema, 'Imported'),
     ...errorResponses,
-    413: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: `Larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB` },
+    413: problem(`Larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`),
   },
 });
 // Refused while streaming, before the multipart body is buffered; the form's own overhead is allowed for.
