@@ -33,6 +33,7 @@ export function tenantDatabase(db: Database, organisationId: number): Database {
     transaction: (work) => withTenant(db, organisationId, work),
     query: (sql, params) => tenant.transaction((tx) => tx.query(sql, params)),
     exec: (sql) => tenant.transaction((tx) => tx.exec(sql)),
+    copyFrom: (table, columns, text) => tenant.transaction((tx) => tx.copyFrom(table, columns, text)),
   };
   bases.set(tenant, db);
   return tenant;

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type PGliteInterface, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { joiningTransaction, valueParsers, type Database, type Queryable } from './database.js';
+import { copyStatement, joiningTransaction, valueParsers, type Database, type Statements } from './database.js';
 
-function statements(client: PGliteInterface | Transaction): Pick<Queryable, 'query' | 'exec'> {
+function statements(client: PGliteInterface | Transaction): Statements {
   return {
     async query<T>(sql: string, params?: readonly unknown[]) {
       const result = await client.query<T>(sql, params ? [...params] : undefined);
@@ -11,6 +11,10 @@ function statements(client: PGliteInterface | Transaction): Pick<Queryable, 'que
     },
     async exec(sql: string) {
       await client.exec(sql);
+    },
+    // PGlite has no client stream: COPY reads its rows from a blob named /dev/blob.
+    async copyFrom(table, columns, text) {
+      await client.query(copyStatement(table, columns).replace(/STDIN$/, "'/dev/blob'"), [], { blob: new Blob([text]) });
     },
   };
 }

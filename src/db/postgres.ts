@@ -1,5 +1,8 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import pg from 'pg';
-import { joiningTransaction, valueParsers, type Database, type Queryable } from './database.js';
+import { from as copyFromStream } from 'pg-copy-streams';
+import { copyStatement, joiningTransaction, valueParsers, type Database, type Statements } from './database.js';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -7,7 +10,7 @@ const types = {
   },
 };
 
-function statements(client: pg.Pool | pg.PoolClient): Pick<Queryable, 'query' | 'exec'> {
+function statements(client: pg.Pool | pg.PoolClient): Statements {
   return {
     async query<T>(sql: string, params?: readonly unknown[]) {
       const result = await client.query(sql, params ? [...params] : undefined);
@@ -16,6 +19,15 @@ function statements(client: pg.Pool | pg.PoolClient): Pick<Queryable, 'query' | 
     async exec(sql: string) {
       await client.query(sql);
     },
+    async copyFrom(table, columns, text) {
+      // COPY holds its connection until the stream ends: outside a transaction, take one from the pool.
+      const connection = 'release' in client ? client : await client.connect();
+      try {
+        await pipeline(Readable.from([text]), connection.query(copyFromStream(copyStatement(table, columns))));
+      } finally {
+        if (connection !== client) (connection as pg.PoolClient).release();
+      }
+    },
   };
 }
 
@@ -23,7 +35,7 @@ function statements(client: pg.Pool | pg.PoolClient): Pick<Queryable, 'query' | 
  * One connection runs one statement at a time: queries issued together inside a transaction
  * (e.g. with Promise.all) are queued here rather than relying on pg's deprecated implicit queue.
  */
-function serialised(run: Pick<Queryable, 'query' | 'exec'>): Pick<Queryable, 'query' | 'exec'> {
+function serialised(run: Statements): Statements {
   let tail: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(step: () => Promise<T>): Promise<T> => {
     const next = tail.then(step, step);
@@ -33,6 +45,7 @@ function serialised(run: Pick<Queryable, 'query' | 'exec'>): Pick<Queryable, 'qu
   return {
     query: (sql, params) => enqueue(() => run.query(sql, params)),
     exec: (sql) => enqueue(() => run.exec(sql)),
+    copyFrom: (table, columns, text) => enqueue(() => run.copyFrom(table, columns, text)),
   };
 }
 

@@ -90,7 +90,7 @@ export interface NewIncident {
   suspectedDuplicateOf: number | null;
 }
 
-const INSERT_COLUMNS = `organisation_id, external_id, idempotency_key, place_kind, dwelling_id, common_area_id, entrance_id,
+export const INSERT_COLUMNS = `organisation_id, external_id, idempotency_key, place_kind, dwelling_id, common_area_id, entrance_id,
   building_id, residence_id, agency_id, geom, occurred_at, occurred_until, time_unknown, recorded_at, recorded_by, channel,
   category_code, category_version, family, severity, description, victims, perpetrator, estimated_cost, actual_cost,
   work_order_ref, insurance_claim_ref, status, outcome, suspected_duplicate_of`;
@@ -137,16 +137,6 @@ export async function insertIncident(db: Queryable, organisationId: number, inci
     [organisationId, JSON.stringify([insertRecord(incident)])],
   );
   return row?.id;
-}
-
-/** Inserts many incidents at once (history import), skipping external ids already present. */
-export async function insertImportedIncidents(db: Queryable, organisationId: number, incidents: NewIncident[]): Promise<{ id: number; externalId: string }[]> {
-  return db.query<{ id: number; externalId: string }>(
-    `INSERT INTO incidents (${INSERT_COLUMNS}) SELECT ${RECORDSET_VALUES} FROM ${RECORDSET}
-     ON CONFLICT (organisation_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
-     RETURNING id, external_id AS "externalId"`,
-    [organisationId, JSON.stringify(incidents.map(insertRecord))],
-  );
 }
 
 export async function findIdByIdempotencyKey(db: Queryable, organisationId: number, key: string): Promise<number | undefined> {

@@ -15,16 +15,6 @@ export async function insertHistory(db: Queryable, organisationId: number, incid
   );
 }
 
-/** The first line of the history of imported incidents: their status, brought by the import. */
-export async function insertImportHistory(db: Queryable, organisationId: number, incidentIds: number[]): Promise<void> {
-  await db.query(
-    `INSERT INTO incident_history (organisation_id, incident_id, changed_at, field, before_value, after_value, reason)
-     SELECT organisation_id, id, recorded_at, 'status', NULL, to_jsonb(status), 'import'
-     FROM incidents WHERE organisation_id = $1 AND id = ANY($2::bigint[])`,
-    [organisationId, incidentIds],
-  );
-}
-
 export interface HistoryEntry {
   incidentId: number;
   changedAt: string;
