@@ -16,20 +16,32 @@ const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
 
-/** Offsets by UTC hour: clocks change on the hour, and Intl is slow enough to matter for imports. */
+/** Offsets by UTC day, or by UTC hour on the days clocks change: Intl is slow enough to matter for imports. */
+const offsetByDay = new Map<number, number | null>();
 const offsetByHour = new Map<number, number>();
+const HOUR_MS = 3_600_000;
+
+function intlOffsetMinutes(instant: Date): number {
+  const name = paris.formatToParts(instant).find((part) => part.type === 'timeZoneName')!.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
 
 /** Minutes Paris is ahead of UTC at `instant` (60 in winter, 120 in summer). */
 function parisOffsetMinutes(instant: Date): number {
-  const hour = Math.floor(instant.getTime() / 3_600_000);
-  let offset = offsetByHour.get(hour);
+  const day = Math.floor(instant.getTime() / (24 * HOUR_MS));
+  let offset = offsetByDay.get(day);
   if (offset === undefined) {
-    const name = paris.formatToParts(instant).find((part) => part.type === 'timeZoneName')!.value;
-    const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-    offset = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-    offsetByHour.set(hour, offset);
+    // Clocks change at most once a day: the same offset at both ends means all day long.
+    const first = intlOffsetMinutes(new Date(day * 24 * HOUR_MS));
+    offset = first === intlOffsetMinutes(new Date((day + 1) * 24 * HOUR_MS - 1)) ? first : null;
+    offsetByDay.set(day, offset);
   }
-  return offset;
+  if (offset !== null) return offset;
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  let hourly = offsetByHour.get(hour);
+  if (hourly === undefined) offsetByHour.set(hour, (hourly = intlOffsetMinutes(instant)));
+  return hourly;
 }
 
 /** Midnight in Paris of a YYYY-MM-DD day (DST changes at 2–3 a.m., never around midnight). */
