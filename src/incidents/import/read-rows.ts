@@ -43,8 +43,12 @@ export const IMPORT_COLUMNS = [
 type Column = (typeof IMPORT_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['external_id', 'place_kind', 'place_code', 'occurred_at', 'channel', 'category_code', 'description'];
 
-export function readIncidentTable(table: Table, now: Date): { rows: IncidentImportRow[]; errors: FieldError[] } {
-  const index = new Map(table.header.map((name, position) => [name.trim().toLowerCase(), position]));
+/**
+ * Reads a file's lines chunk by chunk (a million lines do not have to live as objects at once);
+ * `errors` gathers every chunk's, and an external id is checked against every earlier chunk.
+ */
+export function incidentRowReader(header: string[], now: Date): { read: (records: Table['records']) => IncidentImportRow[]; errors: FieldError[] } {
+  const index = new Map(header.map((name, position) => [name.trim().toLowerCase(), position]));
   const missing = REQUIRED.filter((column) => !index.has(column));
   if (missing.length > 0) {
     throw validationError('Colonnes obligatoires absentes / Required columns missing', missing.map((field) => ({ line: 1, field, message: 'colonne absente / missing column' })));
@@ -52,8 +56,13 @@ export function readIncidentTable(table: Table, now: Date): { rows: IncidentImpo
   const cells = new CellReader();
   const errors = cells.errors;
   const seen = new Map<string, number>();
+  return { errors, read: (records) => readRecords(records, index, cells, seen, now) };
+}
+
+function readRecords(records: Table['records'], index: Map<string, number>, cells: CellReader, seen: Map<string, number>, now: Date): IncidentImportRow[] {
+  const errors = cells.errors;
   const rows: IncidentImportRow[] = [];
-  for (const { line, cells: values } of table.records) {
+  for (const { line, cells: values } of records) {
     const text = (column: Column) => cells.text(values[index.get(column) ?? -1]);
     const fail = (field: Column, message: string) => errors.push({ line, field, message });
     const required = (column: Column) => text(column) ?? (fail(column, 'obligatoire / required'), '');
@@ -112,7 +121,7 @@ export function readIncidentTable(table: Table, now: Date): { rows: IncidentImpo
       recordedAt: recordedAt ? (recordedAt.length === 10 ? parisMidnight(recordedAt) : new Date(recordedAt)) : null,
     });
   }
-  return { rows, errors };
+  return rows;
 }
 
 function cost(cells: CellReader, value: string | undefined, line: number, field: string): number | null {

@@ -9,7 +9,7 @@ import type { CategoryVersion } from '../domain/nomenclature.js';
 import type { PlaceKind } from '../domain/vocabulary.js';
 import * as repository from '../repository.js';
 import { listCategories } from '../service.js';
-import { readIncidentTable, type IncidentImportRow } from './read-rows.js';
+import { incidentRowReader, type IncidentImportRow } from './read-rows.js';
 
 export interface IncidentImportResult {
   rows: number;
@@ -18,7 +18,7 @@ export interface IncidentImportResult {
   alreadyPresent: number;
 }
 
-/** Lines per COPY. */
+/** Lines read, checked and copied at a time. */
 const BATCH = 20_000;
 /** Below this many new lines, updating indexes and checking keys line by line costs less than redoing them. */
 const BULK_MIN_LINES = 50_000;
@@ -37,18 +37,24 @@ export async function importIncidentFile(db: Database, actor: Actor, file: strin
  */
 export async function importIncidentTable(db: Database, actor: Actor, table: Table, now = new Date()): Promise<IncidentImportResult> {
   const { organisationId } = actor;
-  const { rows, errors } = readIncidentTable(table, now);
+  const reader = incidentRowReader(table.header, now);
+  const { errors } = reader;
   return db.transaction(async (tx) => {
     const categories = new Map((await listCategories(tx, actor)).map((category) => [category.code, category]));
-    const places = await resolvePlaces(tx, organisationId, rows);
-    const incidents = rows.flatMap((row) => {
-      const place = row.placeKind ? places.get(placeKey(row.placeKind, row.placeCode)) : undefined;
-      const incident = toIncident(row, categories.get(row.categoryCode), place, errors);
-      return incident ? [incident] : [];
-    });
-    if (errors.length > 0) throw rejection(errors);
     await repository.createImportStaging(tx);
-    for (let start = 0; start < incidents.length; start += BATCH) await repository.stageImportedIncidents(tx, incidents.slice(start, start + BATCH));
+    // Chunk by chunk, so that a million lines never live as objects at once; once a line is
+    // wrong nothing more is staged, but every line is still checked so all errors come back.
+    for (let start = 0; start < table.records.length; start += BATCH) {
+      const rows = reader.read(table.records.slice(start, start + BATCH));
+      const places = await resolvePlaces(tx, organisationId, rows);
+      const incidents = rows.flatMap((row) => {
+        const place = row.placeKind ? places.get(placeKey(row.placeKind, row.placeCode)) : undefined;
+        const incident = toIncident(row, categories.get(row.categoryCode), place, errors);
+        return incident ? [incident] : [];
+      });
+      if (errors.length === 0) await repository.stageImportedIncidents(tx, incidents);
+    }
+    if (errors.length > 0) throw rejection(errors);
     const fresh = await repository.countNewStaged(tx, organisationId);
     // Many new lines against the table: keys checked and indexes rebuilt once, not line by line.
     const bulk = fresh >= BULK_MIN_LINES && fresh * 2 >= await repository.countAllIncidents(tx) ? await listStructures(tx, BULK_TABLES) : [];
@@ -58,7 +64,8 @@ export async function importIncidentTable(db: Database, actor: Actor, table: Tab
     const inserted = await repository.insertStagedIncidents(tx, organisationId);
     await restoreStructures(tx, bulk);
     await finishBulkRollups(tx);
-    const result = { rows: rows.length, inserted, alreadyPresent: rows.length - inserted };
+    const rows = table.records.length;
+    const result = { rows, inserted, alreadyPresent: rows - inserted };
     await auditWrite(tx, actor, { action: 'incident.import', objectType: 'incident', objectId: null, after: result });
     return result;
   });
