@@ -1,9 +1,9 @@
 import Supercluster, { type ClusterProperties } from 'supercluster';
-import { baseDatabase } from '../access/tenant.js';
 import type { Queryable } from '../db/database.js';
 import { canViewIncident, type Viewer } from '../incidents/domain/confidentiality.js';
 import type { ObservatoryFilter, Scope } from './filters.js';
 import { figuresVersion, incidentPoints } from './repository.js';
+import { versionedCache } from './versioned-cache.js';
 
 /**
  * Server-built map clusters (PGlite has no ST_AsMVT): one supercluster index per organisation,
@@ -17,7 +17,6 @@ interface PointProperties {
 }
 
 interface Entry {
-  version: number;
   index: Supercluster<PointProperties>;
   points: number;
   /** Confidential incidents (attacks on staff) the viewer may not see: counted, never placed. */
@@ -30,9 +29,8 @@ export interface MapReader {
   viewer: Viewer;
 }
 
-const MAX_INDEXES = 32;
-/** Per database (a process may hold several, as the benchmark does), then per reader and filter. */
-const databases = new WeakMap<Queryable, { indexes: Map<string, Entry>; building: Map<string, Promise<Entry>> }>();
+/** Per database, then per reader and filter, 32 at most. */
+const indexes = versionedCache<Entry>(32);
 
 const CLUSTER_OPTIONS = { radius: 60, maxZoom: 17, minPoints: 2 } as const;
 
@@ -42,7 +40,7 @@ const visibilityKey = (viewer: Viewer) => (viewer.centralObservatory ? 'all' : `
 const keyOf = ({ scope, viewer }: MapReader, filter: ObservatoryFilter) =>
   `${scope.organisationId}|${JSON.stringify(scope.perimeter)}|${visibilityKey(viewer)}|${JSON.stringify(Object.entries(filter).sort(([a], [b]) => a.localeCompare(b)))}`;
 
-async function build(db: Queryable, reader: MapReader, filter: ObservatoryFilter, version: number): Promise<Entry> {
+async function build(db: Queryable, reader: MapReader, filter: ObservatoryFilter): Promise<Entry> {
   const points = await incidentPoints(db, reader.scope, filter);
   const visible = points.filter((point) => canViewIncident(reader.viewer, { organisationId: reader.scope.organisationId, ...point }));
   const index = new Supercluster<PointProperties>(CLUSTER_OPTIONS);
@@ -51,33 +49,13 @@ async function build(db: Queryable, reader: MapReader, filter: ObservatoryFilter
     geometry: { type: 'Point' as const, coordinates: [point.lon, point.lat] },
     properties: { id: point.id, family: point.family, severity: point.severity },
   })));
-  return { version, index, points: visible.length, hidden: points.length - visible.length };
+  return { index, points: visible.length, hidden: points.length - visible.length };
 }
 
 /** The index for this reader and filter, rebuilt if the figures changed since it was built. */
 export async function clusterIndex(db: Queryable, reader: MapReader, filter: ObservatoryFilter): Promise<Entry> {
-  const key = keyOf(reader, filter);
-  const base = baseDatabase(db);
-  if (!databases.has(base)) databases.set(base, { indexes: new Map(), building: new Map() });
-  const { indexes, building } = databases.get(base)!;
   const version = await figuresVersion(db, reader.scope.organisationId);
-  const cached = indexes.get(key);
-  if (cached && cached.version === version) {
-    indexes.delete(key);
-    indexes.set(key, cached);
-    return cached;
-  }
-  const pending = building.get(`${key}@${version}`) ?? build(db, reader, filter, version);
-  building.set(`${key}@${version}`, pending);
-  try {
-    const entry = await pending;
-    indexes.delete(key);
-    indexes.set(key, entry);
-    while (indexes.size > MAX_INDEXES) indexes.delete(indexes.keys().next().value!);
-    return entry;
-  } finally {
-    building.delete(`${key}@${version}`);
-  }
+  return indexes.get(db, keyOf(reader, filter), String(version), () => build(db, reader, filter));
 }
 
 export type BoundingBox = [west: number, south: number, east: number, north: number];

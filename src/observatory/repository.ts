@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.js';
 import type { Family } from '../incidents/domain/vocabulary.js';
 import type { MonthRange } from './domain/months.js';
 import type { Measures } from './domain/measures.js';
-import type { ObservatoryFilter, RollupLevel, Scope } from './filters.js';
+import type { CoarseLevel, ObservatoryFilter, RollupLevel, RollupSource, Scope } from './filters.js';
 import { bind, placeConditions, type Params, type PlaceColumns } from './repository/conditions.js';
 
 /** SQL only. Figures come from the roll-ups (migration 0500); places from the patrimony are in repository/places.ts. */
@@ -33,6 +33,33 @@ export function rollupWhere(scope: Scope, filter: ObservatoryFilter, level: Roll
   return conditions.join(' AND ');
 }
 
+const NO_PLACE = 'NULL::int';
+/** Coarse rows (migration 0810): organisation rows know no place, agency rows their agency, residence rows their agency and residence. */
+const COARSE_COLUMNS: Record<CoarseLevel, PlaceColumns> = {
+  organisation: { agency: NO_PLACE, residence: NO_PLACE, building: NO_PLACE, entrance: NO_PLACE },
+  agency: { agency: 'r.agency_id', residence: NO_PLACE, building: NO_PLACE, entrance: NO_PLACE },
+  residence: { agency: 'r.agency_id', residence: 'r.residence_id', building: NO_PLACE, entrance: NO_PLACE },
+};
+
+/**
+ * FROM and WHERE of the roll-up rows `r` a source holds for the filter over `range`. Coarse rows
+ * hold no severity or status, and only organisation rows a category: the service picks a coarse
+ * source only for filters its rows hold (filters.ts).
+ */
+function rollupRows(scope: Scope, filter: ObservatoryFilter, source: RollupSource, range: MonthRange, params: Params): string {
+  if ('fine' in source) return `incident_rollups r WHERE ${rollupWhere(scope, filter, source.fine, range, params)}`;
+  const conditions = [
+    'r.organisation_id = $1',
+    `r.level = ${bind(params, source.coarse)}`,
+    `r.month >= ${bind(params, firstDay(range.from))}::date`,
+    `r.month <= ${bind(params, firstDay(range.to))}::date`,
+    ...placeConditions(scope, filter, COARSE_COLUMNS[source.coarse], params),
+  ];
+  if (filter.family !== undefined) conditions.push(`r.family = ${bind(params, filter.family)}`);
+  if (filter.category !== undefined) conditions.push(`r.category_code = ${bind(params, filter.category)}`);
+  return `incident_rollup_coarse r WHERE ${conditions.join(' AND ')}`;
+}
+
 const MEASURES = `sum(r.incidents)::int AS incidents, sum(r.damage_cost)::float8 AS "damageCost", sum(r.with_cost)::int AS "withCost",
   sum(r.with_complaint)::int AS "withComplaint", sum(r.handled)::int AS handled, sum(r.handling_hours)::float8 AS "handlingHours",
   sum(r.staff_itt_unknown)::int AS "staffIttUnknown", sum(r.staff_itt_none)::int AS "staffIttNone",
@@ -40,11 +67,11 @@ const MEASURES = `sum(r.incidents)::int AS incidents, sum(r.damage_cost)::float8
 
 export type MonthCategoryRow = Measures & { month: string; categoryCode: string; family: string };
 
-export async function measuresByMonthAndCategory(db: Queryable, scope: Scope, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange): Promise<MonthCategoryRow[]> {
+export async function measuresByMonthAndCategory(db: Queryable, scope: Scope, filter: ObservatoryFilter, source: RollupSource, range: MonthRange): Promise<MonthCategoryRow[]> {
   const params: Params = [scope.organisationId];
   return db.query<MonthCategoryRow>(
     `SELECT to_char(r.month, 'YYYY-MM') AS month, r.category_code AS "categoryCode", r.family, ${MEASURES}
-     FROM incident_rollups r WHERE ${rollupWhere(scope, filter, level, range, params)}
+     FROM ${rollupRows(scope, filter, source, range, params)}
      GROUP BY r.month, r.category_code, r.family`,
     params,
   );
@@ -54,19 +81,18 @@ export type AgencyRow = Measures & { agencyId: number; period: 'current' | 'prev
 
 /** Measures per agency for each compared period. */
 export async function measuresByAgency(
-  db: Queryable, scope: Scope, filter: ObservatoryFilter, level: RollupLevel, periods: Record<AgencyRow['period'], MonthRange>,
+  db: Queryable, scope: Scope, filter: ObservatoryFilter, source: RollupSource, periods: Record<AgencyRow['period'], MonthRange>,
 ): Promise<AgencyRow[]> {
   const params: Params = [scope.organisationId];
   const span = { from: [periods.current.from, periods.previous.from, periods.lastYear.from].sort()[0]!, to: periods.current.to };
-  const where = rollupWhere(scope, filter, level, span, params);
+  const rows = rollupRows(scope, filter, source, span, params);
   const buckets = (Object.entries(periods) as [AgencyRow['period'], MonthRange][]).map(
     ([name, range]) => `(${bind(params, name)}::text, ${bind(params, firstDay(range.from))}::date, ${bind(params, firstDay(range.to))}::date)`,
   );
   return db.query<AgencyRow>(
     `SELECT r.agency_id AS "agencyId", p.name AS period, ${MEASURES}
-     FROM incident_rollups r JOIN (VALUES ${buckets.join(', ')}) AS p(name, first_month, last_month)
+     FROM (SELECT * FROM ${rows}) r JOIN (VALUES ${buckets.join(', ')}) AS p(name, first_month, last_month)
        ON r.month BETWEEN p.first_month AND p.last_month
-     WHERE ${where}
      GROUP BY r.agency_id, p.name`,
     params,
   );
@@ -74,11 +100,11 @@ export async function measuresByAgency(
 
 export type ResidenceRow = Measures & { residenceId: number };
 
-export async function measuresByResidence(db: Queryable, scope: Scope, filter: ObservatoryFilter, level: RollupLevel, range: MonthRange): Promise<ResidenceRow[]> {
+export async function measuresByResidence(db: Queryable, scope: Scope, filter: ObservatoryFilter, source: RollupSource, range: MonthRange): Promise<ResidenceRow[]> {
   const params: Params = [scope.organisationId];
   return db.query<ResidenceRow>(
     `SELECT r.residence_id AS "residenceId", ${MEASURES}
-     FROM incident_rollups r WHERE ${rollupWhere(scope, filter, level, range, params)}
+     FROM ${rollupRows(scope, filter, source, range, params)}
      GROUP BY r.residence_id`,
     params,
   );
@@ -191,6 +217,19 @@ export async function hourGrid(db: Queryable, scope: Scope, filter: ObservatoryF
   );
 }
 
+/** Hour × weekday counts of the whole organisation (migration 0810), with the family filter only, as hourGrid. */
+export async function organisationHourGrid(db: Queryable, scope: Scope, filter: ObservatoryFilter, range: MonthRange): Promise<HourCell[]> {
+  const params: Params = [scope.organisationId];
+  const conditions = ['r.organisation_id = $1', `r.month >= ${bind(params, firstDay(range.from))}::date`, `r.month <= ${bind(params, firstDay(range.to))}::date`];
+  if (filter.family !== undefined) conditions.push(`r.family = ${bind(params, filter.family)}`);
+  return db.query<HourCell>(
+    `SELECT r.weekday::int AS weekday, r.hour::int AS hour, sum(r.incidents)::int AS incidents
+     FROM incident_rollup_organisation_hours r WHERE ${conditions.join(' AND ')}
+     GROUP BY r.weekday, r.hour`,
+    params,
+  );
+}
+
 // ——— Points (map) ———
 
 export interface IncidentPoint {
@@ -240,4 +279,14 @@ export async function figuresVersion(db: Queryable, organisationId: number): Pro
 export async function patrimonyVersion(db: Queryable, organisationId: number): Promise<number> {
   const [row] = await db.query<{ version: number }>('SELECT patrimony_version AS version FROM observatory_versions WHERE organisation_id = $1', [organisationId]);
   return row?.version ?? 0;
+}
+
+/**
+ * Both versions and the transaction that last wrote them: a stamp that names one committed state
+ * of the figures and places (a version number alone repeats after a rolled-back change).
+ */
+export async function observatoryStamp(db: Queryable, organisationId: number): Promise<string> {
+  const [row] = await db.query<{ stamp: string }>(
+    `SELECT concat_ws('.', version, patrimony_version, xmin) AS stamp FROM observatory_versions WHERE organisation_id = $1`, [organisationId]);
+  return row?.stamp ?? '';
 }

@@ -6,13 +6,13 @@ import { Random } from '../patrimony/demo/domain/random.js';
 import { describeEachEngine } from '../../test/support/engines.js';
 import { createSmallPatrimony, type SmallPatrimony } from '../../test/support/fixtures.js';
 import { beginBulkRollups, finishBulkRollups } from './bulk-rollups.js';
+import { comparedPeriods } from './domain/months.js';
+import { agencySource, levelOf, monthCategorySource, organisationHours, residenceSource, type ObservatoryFilter, type Scope } from './filters.js';
+import * as repository from './repository.js';
 
-/**
- * The roll-ups recomputed from scratch over raw incidents, written independently of the
- * triggers' contribution table, in the same row layout.
- */
-const FROM_SCRATCH = `
-  WITH live AS (
+/** Counted incidents with what each adds, recomputed from raw incidents. */
+const LIVE = `
+  live AS (
     SELECT i.*, date_trunc('month', i.occurred_at AT TIME ZONE 'Europe/Paris')::date AS month,
       COALESCE(i.actual_cost, i.estimated_cost, 0) AS cost,
       EXISTS (SELECT 1 FROM incident_actions a WHERE a.organisation_id = i.organisation_id AND a.incident_id = i.id
@@ -23,7 +23,14 @@ const FROM_SCRATCH = `
       (SELECT max(CASE v->>'ittClass' WHEN 'itt_over_8_days' THEN 3 WHEN 'itt_up_to_8_days' THEN 2 WHEN 'no_itt' THEN 1 ELSE 0 END)
          FROM jsonb_array_elements(i.victims) v WHERE v->>'role' IN ('landlord_staff', 'contractor_staff')) AS itt
     FROM incidents i WHERE i.organisation_id = $1 AND i.status <> 'draft' AND i.duplicate_of IS NULL
-  ), placed AS (
+  )`;
+
+/**
+ * The roll-ups recomputed from scratch over raw incidents, written independently of the
+ * triggers' contribution table, in the same row layout.
+ */
+const FROM_SCRATCH = `
+  WITH ${LIVE}, placed AS (
     SELECT 'agency' AS level, agency_id AS place_id, * FROM live
     UNION ALL SELECT 'residence', residence_id, * FROM live
     UNION ALL SELECT 'building', building_id, * FROM live WHERE building_id IS NOT NULL
@@ -40,6 +47,36 @@ const KEPT = `
   SELECT level, place_id, to_char(month, 'YYYY-MM') AS month, category_code, severity, status, incidents, damage_cost::float8 AS cost,
     with_complaint AS complaints, handled, round(handling_hours, 3)::float8 AS hours, staff_itt_over_8 AS itt_over_8
   FROM incident_rollups WHERE organisation_id = $1 ORDER BY 1, 2, 3, 4, 5, 6`;
+
+/** The coarse roll-ups (migration 0810) recomputed from raw incidents. */
+const COARSE_FROM_SCRATCH = `
+  WITH ${LIVE}, placed AS (
+    SELECT 'organisation' AS level, 0 AS place_id, category_code AS category, * FROM live
+    UNION ALL SELECT 'agency', agency_id, '', * FROM live
+    UNION ALL SELECT 'residence', residence_id, '', * FROM live
+  )
+  SELECT level, place_id, to_char(month, 'YYYY-MM') AS month, family, category, count(*)::int AS incidents,
+    sum(cost)::float8 AS cost, count(*) FILTER (WHERE complaint)::int AS complaints,
+    count(*) FILTER (WHERE status = 'closed' AND closed_at IS NOT NULL)::int AS handled,
+    round(COALESCE(sum(extract(epoch FROM closed_at - recorded_at) / 3600) FILTER (WHERE status = 'closed'), 0)::numeric, 3)::float8 AS hours,
+    count(*) FILTER (WHERE family = 'E' AND itt = 3)::int AS itt_over_8
+  FROM placed GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
+
+const COARSE_KEPT = `
+  SELECT level, place_id, to_char(month, 'YYYY-MM') AS month, family::text, category_code AS category, incidents, damage_cost::float8 AS cost,
+    with_complaint AS complaints, handled, round(handling_hours, 3)::float8 AS hours, staff_itt_over_8 AS itt_over_8
+  FROM incident_rollup_coarse WHERE organisation_id = $1 ORDER BY 1, 2, 3, 4, 5`;
+
+const ORGANISATION_HOURS_FROM_SCRATCH = `
+  SELECT to_char(date_trunc('month', occurred_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM') AS month, family::text,
+    extract(isodow FROM occurred_at AT TIME ZONE 'Europe/Paris')::int AS weekday, extract(hour FROM occurred_at AT TIME ZONE 'Europe/Paris')::int AS hour,
+    count(*)::int AS incidents
+  FROM incidents WHERE organisation_id = $1 AND status <> 'draft' AND duplicate_of IS NULL AND NOT time_unknown
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+
+const ORGANISATION_HOURS_KEPT = `
+  SELECT to_char(month, 'YYYY-MM') AS month, family::text, weekday::int, hour::int, incidents
+  FROM incident_rollup_organisation_hours WHERE organisation_id = $1 ORDER BY 1, 2, 3, 4`;
 
 const HOURS_FROM_SCRATCH = `
   SELECT agency_id, to_char(date_trunc('month', occurred_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM') AS month, family,
@@ -186,6 +223,8 @@ describeEachEngine('observatory roll-ups', (database) => {
     expect(expected.length).toBeGreaterThan(20);
     expect(await db.query(KEPT, [org])).toEqual(expected);
     expect(await db.query(HOURS_KEPT, [org])).toEqual(await db.query(HOURS_FROM_SCRATCH, [org]));
+    expect(await db.query(COARSE_KEPT, [org])).toEqual(await db.query(COARSE_FROM_SCRATCH, [org]));
+    expect(await db.query(ORGANISATION_HOURS_KEPT, [org])).toEqual(await db.query(ORGANISATION_HOURS_FROM_SCRATCH, [org]));
   }
 
   it('stay equal to a recomputation from scratch after random inserts, edits, actions, merges and deletions', async () => {
@@ -225,5 +264,42 @@ describeEachEngine('observatory roll-ups', (database) => {
       throw new Error('import rejected');
     })).rejects.toThrow('import rejected');
     await expectRollupsFromScratch();
+  });
+
+  it('read by the dashboard from the coarse levels give exactly the figures of the fine ones', async () => {
+    const db = database();
+    await randomChanges(db, 99, 60, 40);
+    const scope: Scope = { organisationId: patrimony.organisationId, perimeter: { wholeOrganisation: true, agencyIds: [], directorateIds: [], communes: [] } };
+    const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row, (_, value) => (typeof value === 'number' ? Math.round(value * 1000) / 1000 : value))).sort();
+    const period = { from: '2024-03', to: '2025-02' };
+    const months = { from: '2023-01', to: '2025-02' };
+    const filters: ObservatoryFilter[] = [
+      { period }, { period, family: 'D' }, { period, category: 'D.TAG' }, { period, agencyId: patrimony.agencyIds.lens },
+      { period, commune: '62041' }, { period, residenceId: patrimony.residenceIds.lens, family: 'E' },
+    ];
+    let coarseReads = 0;
+    for (const filter of filters) {
+      const level = levelOf(scope, filter);
+      const label = JSON.stringify(filter);
+      const monthSource = monthCategorySource(scope, filter);
+      if ('coarse' in monthSource) coarseReads++;
+      expect(sorted(await repository.measuresByMonthAndCategory(db, scope, filter, monthSource, months)), label)
+        .toEqual(sorted(await repository.measuresByMonthAndCategory(db, scope, filter, { fine: level }, months)));
+      const agencies = agencySource(scope, filter);
+      if ('coarse' in agencies) coarseReads++;
+      expect(sorted(await repository.measuresByAgency(db, scope, filter, agencies, comparedPeriods(period))), label)
+        .toEqual(sorted(await repository.measuresByAgency(db, scope, filter, { fine: level }, comparedPeriods(period))));
+      const residences = residenceSource(scope, filter);
+      if ('coarse' in residences) coarseReads++;
+      expect(sorted(await repository.measuresByResidence(db, scope, filter, residences, period)), label)
+        .toEqual(sorted(await repository.measuresByResidence(db, scope, filter, { fine: 'residence' }, period)));
+      if (organisationHours(scope, filter)) {
+        coarseReads++;
+        expect(sorted(await repository.organisationHourGrid(db, scope, filter, period)), label).toEqual(sorted(await repository.hourGrid(db, scope, filter, period)));
+      }
+    }
+    // Every coarse level was read, and figures were there to compare.
+    expect(coarseReads).toBeGreaterThanOrEqual(12);
+    expect((await repository.measuresByMonthAndCategory(db, scope, { period }, { coarse: 'organisation' }, months)).length).toBeGreaterThan(10);
   });
 });

@@ -260,4 +260,30 @@ describeEachEngine('observatory API', (database) => {
       `SELECT before, after FROM audit_log WHERE organisation_id = $1 AND action = 'observatory.staff.set' ORDER BY seq DESC LIMIT 1`, [patrimony.organisationId]);
     expect(entry).toEqual({ before: [{ agencyId: patrimony.agencyIds.arras, staff: null }], after: body.agencies });
   });
+
+  it('keeps the dashboard between changes and gives the new figures after a recorded incident, a staff change or a patrimony change', async () => {
+    const query = '/observatory/dashboard?from=2025-01&to=2025-12';
+    const first = (await get(query)).body;
+    expect((await get(query)).body).toEqual(first);
+    const { agencyIds: a, residenceIds: r, buildingIds: b, entranceIds: e } = patrimony;
+    await seed([{ entrance: e.lensB, building: b.lensTower, residence: r.lens, agency: a.lens, at: '2025-12-10T09:00:00Z', category: 'C.HALL' }]);
+    const after = (await get(query)).body;
+    expect(after.indicators.current.incidents).toBe(first.indicators.current.incidents + 1);
+    expect(after.families.find((row: any) => row.family === 'C').incidents).toBe(first.families.find((row: any) => row.family === 'C').incidents + 1);
+    expect(after.agencies.find((row: any) => row.agencyId === a.lens).incidents).toBe(first.agencies.find((row: any) => row.agencyId === a.lens).incidents + 1);
+    expect(after.residences.find((row: any) => row.residenceId === r.lens).incidents).toBe(first.residences.find((row: any) => row.residenceId === r.lens).incidents + 1);
+    expect(after.halls.find((row: any) => row.entranceId === e.lensB).incidents).toBe(first.halls.find((row: any) => row.entranceId === e.lensB).incidents + 1);
+    expect(after.hourWeekday.incidentsWithTime).toBe(first.hourWeekday.incidentsWithTime + 1);
+    expect(after.trend.find((row: any) => row.month === '2025-12').incidents).toBe(first.trend.find((row: any) => row.month === '2025-12').incidents + 1);
+    // The staff of an agency moves no roll-up: the dashboard reads it anyway.
+    expect((await clients.observatory_officer.request('PUT', '/observatory/staff', { agencies: [{ agencyId: a.lens, staff: 40 }] })).status).toBe(200);
+    expect((await get(query)).body.agencies.find((row: any) => row.agencyId === a.lens).staff).toBe(40);
+    const org = patrimony.organisationId;
+    await database().query(`INSERT INTO dwellings (organisation_id, external_id, building_id, kind) VALUES ($1, 'LOG-ARRAS-3', $2, 'individual')`, [org, b.arrasHouse]);
+    expect((await get(query)).body.dwellings).toBe(after.dwellings + 1);
+    await database().query(`DELETE FROM dwellings WHERE organisation_id = $1 AND external_id = 'LOG-ARRAS-3'`, [org]);
+    await database().query(`DELETE FROM incidents WHERE organisation_id = $1 AND occurred_at = '2025-12-10T09:00:00Z'`, [org]);
+    await database().query(`UPDATE observatory_agency_staff SET staff = 4 WHERE organisation_id = $1 AND agency_id = $2`, [org, a.lens]);
+    expect((await get(query)).body).toEqual(first);
+  });
 });

@@ -12,9 +12,10 @@ import { hallChanges } from './domain/halls.js';
 import { buildingHotspots, cellHotspots, type DwellingUnit } from './domain/hotspots.js';
 import { addMonths, comparedPeriods, monthsBetween, parisMonth, quarters } from './domain/months.js';
 import { partnerDashboard, partnerHeat, partnerUnits } from './domain/partner-view.js';
-import { finer, levelOf, type ObservatoryFilter, type PlaceFilter, type Scope } from './filters.js';
+import { agencySource, monthCategorySource, organisationHours, residenceSource, type ObservatoryFilter, type PlaceFilter, type Scope } from './filters.js';
 import * as repository from './repository.js';
 import { placesInScope } from './scope.js';
+import { versionedCache } from './versioned-cache.js';
 import type { FilterQuery } from './schemas.js';
 
 /** The longest period one answer covers (ten years of monthly roll-ups). */
@@ -71,35 +72,57 @@ export async function scopeOf(db: Queryable, actor: Actor, filter: PlaceFilter):
 /** The hour roll-up knows agencies only: it cannot be restricted to a perimeter of communes. */
 const hourGridAvailable = ({ perimeter }: Scope) => perimeter.wholeOrganisation || perimeter.communes.length === 0;
 
+type Dashboard = ReturnType<typeof buildDashboard>;
+
+/**
+ * Whole dashboards per database, organisation, perimeter and filter, kept until the figures,
+ * the places or the agencies' staff change: readers between two changes share one computation.
+ */
+const dashboards = versionedCache<Dashboard>(64);
+
+const dashboardKey = (scope: Scope, filter: ObservatoryFilter) =>
+  `${scope.organisationId}|${JSON.stringify(scope.perimeter)}|${JSON.stringify(Object.entries(filter).sort(([a], [b]) => a.localeCompare(b)))}`;
+
 export function dashboard(db: Queryable, actor: Actor, filter: ObservatoryFilter) {
   // One transaction: on a request's tenant database each statement would otherwise open its own.
   return db.transaction(async (tx) => {
     const scope = await scopeOf(tx, actor, filter);
-    const full = buildDashboard(await dashboardInputs(tx, scope, filter));
+    // Read before the figures: a change committed meanwhile only makes the entry rebuilt once more.
+    const stamp = await repository.observatoryStamp(tx, scope.organisationId);
+    const agencyInfo = await repository.listAgencies(tx, scope.organisationId);
+    const version = `${stamp}|${JSON.stringify(agencyInfo)}`;
+    // The caches belong to `db`: a transaction is a new object each time.
+    const full = await dashboards.get(db, dashboardKey(scope, filter), version, async () => buildDashboard(await dashboardInputs(tx, scope, filter, { agencyInfo, cacheOwner: db })));
     return readsAsPartner(actor) ? partnerDashboard(full) : { ...full, suppression: null };
   });
 }
 
-export async function dashboardInputs(db: Queryable, scope: Scope, filter: ObservatoryFilter) {
-  const level = levelOf(scope, filter);
+/** What the dashboard is built from; the agencies and the owner of the places' cache may be given. */
+export async function dashboardInputs(
+  db: Queryable, scope: Scope, filter: ObservatoryFilter,
+  given: { agencyInfo?: repository.AgencyPlace[]; cacheOwner?: Queryable } = {},
+) {
   const periods = comparedPeriods(filter.period);
-  const places = await placesInScope(db, scope, filter);
+  const places = await placesInScope(db, scope, filter, given.cacheOwner);
   const perEntrance = await repository.incidentsByEntrance(db, scope, filter, filter.period);
   const tallies = await repository.hallTallies(db, scope, filter, quarters(filter.period));
   const namedHalls = await repository.entrancesInScope(db, scope, filter, topHalls(perEntrance));
   const hoursKnown = hourGridAvailable(scope);
+  const hourCells = !hoursKnown ? [] : organisationHours(scope, filter)
+    ? await repository.organisationHourGrid(db, scope, filter, filter.period)
+    : await repository.hourGrid(db, scope, filter, filter.period);
   return {
     period: filter.period,
-    monthCategories: await repository.measuresByMonthAndCategory(db, scope, filter, level, monthsRead(filter.period)),
-    agencies: await repository.measuresByAgency(db, scope, filter, level, periods),
-    residences: await repository.measuresByResidence(db, scope, filter, finer(level, 'residence'), filter.period),
-    agencyInfo: await repository.listAgencies(db, scope.organisationId),
+    monthCategories: await repository.measuresByMonthAndCategory(db, scope, filter, monthCategorySource(scope, filter), monthsRead(filter.period)),
+    agencies: await repository.measuresByAgency(db, scope, filter, agencySource(scope, filter), periods),
+    residences: await repository.measuresByResidence(db, scope, filter, residenceSource(scope, filter), filter.period),
+    agencyInfo: given.agencyInfo ?? await repository.listAgencies(db, scope.organisationId),
     residenceInfo: places.residences,
     hallIncidents: perEntrance,
     hallInfo: namedHalls.map(({ entranceId, name, buildingName, residenceName }) => ({ entranceId, name, buildingName, residenceName })),
     hallChanges: hallChanges([...new Set(tallies.map((tally) => tally.entranceId))], tallies),
     hallCount: places.halls,
-    hourCells: hoursKnown ? await repository.hourGrid(db, scope, filter, filter.period) : [],
+    hourCells,
     hourGridFilters: hourGridFilters(filter),
     hourGridAvailable: hoursKnown,
   };
