@@ -35,13 +35,14 @@ import { systemActor } from '../src/access/system-actor.js';
 import { gridGiStar } from '../src/observatory/stats/gistar.js';
 import { knoxTest } from '../src/observatory/stats/knox.js';
 import { knoxTestBruteForce } from '../src/observatory/stats/knox-brute-force.js';
+import { buildClusterIndex, clusterFeatures, type BoundingBox } from '../src/observatory/clusters.js';
 import { createJobRunner } from '../src/observatory/jobs/runner.js';
 import { importPatrimonyRows, resolveImportOrganisation } from '../src/patrimony/import/service.js';
 import { loadCommunes } from '../src/patrimony/reference/communes.js';
 import { createTestUser, sessionClient, type SessionClient } from '../test/support/auth.js';
 import { naiveDashboard, rawMvtTile } from './lib/baselines.js';
 import { Results, timeRuns } from './lib/measure.js';
-import { syntheticGrid, syntheticIncidentTable, syntheticKnoxIncidents, syntheticPatrimonyRows } from './lib/synthetic.js';
+import { syntheticGrid, syntheticIncidentPoints, syntheticIncidentTable, syntheticKnoxIncidents, syntheticPatrimonyRows } from './lib/synthetic.js';
 
 const SCALES = {
   smoke: { dwellings: 40_000, incidents: 10_000 },
@@ -207,6 +208,25 @@ function benchStatistics(results: Results): void {
   results.add('engine-free', 'Knox indexed, 100,000 incidents × 99 permutations', timeRunsSync(() => knoxTest(large, bands), 2));
 }
 
+/**
+ * The clustering itself, engine-free, at a million points whatever the scale: building the
+ * in-memory index (what the first map request after a change pays besides reading the points),
+ * then a viewport of the whole landlord and a tile-sized one, read from it.
+ */
+function benchClusters(results: Results): void {
+  const points = syntheticIncidentPoints(40_000, 1_000_000);
+  const viewer = { organisationId: 1, userId: null, centralObservatory: true, managedAgencyIds: [] };
+  results.add('engine-free', 'cluster index of 1,000,000 points (supercluster, in memory)', timeRunsSync(() => buildClusterIndex(points, 1, viewer), 2));
+  const { index } = buildClusterIndex(points, 1, viewer);
+  const views: [string, BoundingBox, number][] = [
+    ['the whole landlord at zoom 12', [2.49, 50.19, 3.51, 50.23], 12],
+    ['a tile around one residence at zoom 17 (the deepest clustered)', [2.6985, 50.1985, 2.7035, 50.2015], 17],
+  ];
+  for (const [label, bbox, zoom] of views) {
+    results.add('engine-free', `clusters of ${label}, from the index of 1,000,000 points`, timeRunsSync(() => clusterFeatures(index, bbox, zoom, true), runs * 10));
+  }
+}
+
 /** The near-repeat job as the API runs it: in a worker thread, from submission to the result back on the main thread. */
 async function benchKnoxJob(results: Results): Promise<void> {
   const runner = createJobRunner();
@@ -235,6 +255,7 @@ for (const engine of engines === 'both' ? (['pglite', 'postgres'] as const) : en
   console.log(`${engine}: done in ${((performance.now() - start) / 1000).toFixed(0)} s`);
 }
 benchStatistics(results);
+benchClusters(results);
 await benchKnoxJob(results);
 results.print();
 console.log(`peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -1,5 +1,6 @@
 import type { Table } from '../../src/patrimony/import/files/read-table.js';
 import type { NativePatrimonyRow } from '../../src/patrimony/import/native-row.js';
+import type { IncidentPoint } from '../../src/observatory/repository.js';
 import { seededRandom } from '../../src/observatory/stats/random.js';
 
 /** Deterministic synthetic data for the benchmarks: the same input on every run and machine. */
@@ -113,4 +114,24 @@ export function syntheticIncidentTable(dwellings: number, from: number, count: n
     };
   });
   return { header: HEADER, records };
+}
+
+/**
+ * Map points of a million-incident landlord, engine-free: around the buildings of
+ * syntheticPatrimonyRows(dwellings) (same coordinates), one residence in twenty three times as exposed.
+ */
+export function syntheticIncidentPoints(dwellings: number, count: number): IncidentPoint[] {
+  const random = seededRandom(3);
+  const buildings = Math.ceil(dwellings / 40);
+  const residences = Math.ceil(buildings / 5);
+  const families = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+  return Array.from({ length: count }, (_, id) => {
+    const residence = random.int(4) === 0 ? 20 * random.int(Math.ceil(residences / 20)) : random.int(residences);
+    const building = Math.min(buildings - 1, residence * 5 + random.int(5));
+    return {
+      id, family: families[random.int(families.length)]!, severity: `G${1 + random.int(4)}`, agencyId: Math.floor(residence / 25), recordedBy: null, day: random.int(3652),
+      lon: 2.5 + (residence % 100) * 0.01 + (building % 5) * 0.0003 + (random.int(101) - 50) * 0.000002,
+      lat: 50.2 + Math.floor(residence / 100) * 0.01 + (random.int(101) - 50) * 0.000002,
+    };
+  });
 }

@@ -2,7 +2,7 @@ import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { Queryable } from '../db/database.js';
 import { canViewIncident, type Viewer } from '../incidents/domain/confidentiality.js';
 import type { ObservatoryFilter, Scope } from './filters.js';
-import { figuresVersion, incidentPoints } from './repository.js';
+import { figuresVersion, incidentPoints, type IncidentPoint } from './repository.js';
 import { versionedCache } from './versioned-cache.js';
 
 /**
@@ -40,9 +40,12 @@ const visibilityKey = (viewer: Viewer) => (viewer.centralObservatory ? 'all' : `
 const keyOf = ({ scope, viewer }: MapReader, filter: ObservatoryFilter) =>
   `${scope.organisationId}|${JSON.stringify(scope.perimeter)}|${visibilityKey(viewer)}|${JSON.stringify(Object.entries(filter).sort(([a], [b]) => a.localeCompare(b)))}`;
 
-async function build(db: Queryable, reader: MapReader, filter: ObservatoryFilter): Promise<Entry> {
-  const points = await incidentPoints(db, reader.scope, filter);
-  const visible = points.filter((point) => canViewIncident(reader.viewer, { organisationId: reader.scope.organisationId, ...point }));
+/**
+ * The index of the points a viewer may see (no I/O): what a map request reads from once built.
+ * Confidential incidents the viewer may not see are only counted.
+ */
+export function buildClusterIndex(points: IncidentPoint[], organisationId: number, viewer: Viewer): Entry {
+  const visible = points.filter((point) => canViewIncident(viewer, { organisationId, ...point }));
   const index = new Supercluster<PointProperties>(CLUSTER_OPTIONS);
   index.load(visible.map((point) => ({
     type: 'Feature' as const,
@@ -50,6 +53,10 @@ async function build(db: Queryable, reader: MapReader, filter: ObservatoryFilter
     properties: { id: point.id, family: point.family, severity: point.severity },
   })));
   return { index, points: visible.length, hidden: points.length - visible.length };
+}
+
+async function build(db: Queryable, reader: MapReader, filter: ObservatoryFilter): Promise<Entry> {
+  return buildClusterIndex(await incidentPoints(db, reader.scope, filter), reader.scope.organisationId, reader.viewer);
 }
 
 /** The index for this reader and filter, rebuilt if the figures changed since it was built. */
@@ -60,16 +67,28 @@ export async function clusterIndex(db: Queryable, reader: MapReader, filter: Obs
 
 export type BoundingBox = [west: number, south: number, east: number, north: number];
 
-/** Clusters and single incidents of a viewport; single incidents carry their id only for readers of incident records. */
-export async function clustersIn(db: Queryable, reader: MapReader, filter: ObservatoryFilter, bbox: BoundingBox, zoom: number, withIds: boolean) {
-  const { index, points, hidden } = await clusterIndex(db, reader, filter);
-  const features = index.getClusters(bbox, zoom).map((feature) => {
+/**
+ * The zoom at which a cluster splits. At the deepest clustered zoom it can only be one more: asking
+ * the index would list every child (thousands of incidents at one entrance) to find it.
+ */
+function expansionZoom(index: Supercluster<PointProperties>, clusterId: number, zoom: number): number {
+  return zoom >= CLUSTER_OPTIONS.maxZoom ? CLUSTER_OPTIONS.maxZoom + 1 : index.getClusterExpansionZoom(clusterId);
+}
+
+/** Clusters and single incidents of a viewport, from a built index (no I/O); single incidents carry their id only when asked. */
+export function clusterFeatures(index: Supercluster<PointProperties>, bbox: BoundingBox, zoom: number, withIds: boolean) {
+  return index.getClusters(bbox, zoom).map((feature) => {
     const [lon, lat] = feature.geometry.coordinates as [number, number];
     const properties = feature.properties as Partial<ClusterProperties> & Partial<PointProperties>;
     if (properties.cluster) {
-      return { kind: 'cluster' as const, lon, lat, count: properties.point_count!, clusterId: properties.cluster_id!, expansionZoom: index.getClusterExpansionZoom(properties.cluster_id!) };
+      return { kind: 'cluster' as const, lon, lat, count: properties.point_count!, clusterId: properties.cluster_id!, expansionZoom: expansionZoom(index, properties.cluster_id!, zoom) };
     }
     return { kind: 'incident' as const, lon, lat, count: 1, ...(withIds ? { incidentId: properties.id! } : {}), family: properties.family!, severity: properties.severity! };
   });
-  return { zoom, bbox, indexedPoints: points, hiddenConfidential: hidden, features };
+}
+
+/** Clusters and single incidents of a viewport; single incidents carry their id only for readers of incident records. */
+export async function clustersIn(db: Queryable, reader: MapReader, filter: ObservatoryFilter, bbox: BoundingBox, zoom: number, withIds: boolean) {
+  const { index, points, hidden } = await clusterIndex(db, reader, filter);
+  return { zoom, bbox, indexedPoints: points, hiddenConfidential: hidden, features: clusterFeatures(index, bbox, zoom, withIds) };
 }
