@@ -195,6 +195,9 @@ async function benchApi(engine: 'pglite' | 'postgres', db: Database, organisatio
   const clusters = await timeRuns(() => ok('GET', clustersPath), runs);
   const baseline = db.engine === 'postgres' ? await timeRuns(() => rawMvtTile(db, organisationId, 12), runs) : undefined;
   results.add(engine, 'clusters of the landlord at zoom 12', clusters, baseline, baseline ? 'raw ST_AsMVT tile at zoom 12' : 'ST_AsMVT: not in PGlite');
+  // What a local security council receives: one commune of the synthetic patrimony, its last twelve months, small counts suppressed.
+  const pack = '/observatory/reports/partner-pack?communes=62498&from=2025-07&to=2026-06&format=pdf';
+  results.add(engine, 'partner pack, one commune, twelve months (PDF)', await timeRuns(() => ok('GET', pack), Math.min(runs, 5)));
 }
 
 function benchStatistics(results: Results): void {
