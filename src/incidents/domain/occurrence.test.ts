@@ -43,6 +43,14 @@ describe('occurrence', () => {
     expect(normaliseDateTime('2024-03-05 21:30')).toBe('2024-03-05T20:30:00.000Z');
     expect(normaliseDateTime('2024-03-05T21:30:00+01:00')).toBe('2024-03-05T20:30:00.000Z');
     expect(normaliseDateTime('31/02/2024')).toBeUndefined();
+    expect(normaliseDateTime('29/02/2024')).toBe('2024-02-29');
+    expect(normaliseDateTime('29/02/2023')).toBeUndefined();
+    expect(normaliseDateTime('29/02/1900')).toBeUndefined();
+    expect(normaliseDateTime('29/02/2000')).toBe('2000-02-29');
+    expect(normaliseDateTime('2024-04-31')).toBeUndefined();
+    expect(normaliseDateTime('2024-13-01')).toBeUndefined();
+    expect(normaliseDateTime('2024-00-10')).toBeUndefined();
+    expect(normaliseDateTime('2024-12-31 23:59')).toBe('2024-12-31T22:59:00.000Z');
     expect(normaliseDateTime('hier soir')).toBeUndefined();
     expect(normaliseDateTime('2024-03-05T21:30:00')).toBe('2024-03-05T20:30:00.000Z');
     expect(parisWallClock(new Date('2024-03-05T20:30:00Z'))).toBe('2024-03-05 21:30');

@@ -62,6 +62,16 @@ export function parisLocalInstant(day: string, time: string): Date {
 
 const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4})(?:[ T](\d{2}:\d{2}(?::\d{2})?))?$/;
 
+/** Whether a YYYY-MM-DD day exists (31/02 does not), by arithmetic: imports check millions. */
+function isCalendarDay(day: string): boolean {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  const date = Number(day.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const length = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && date >= 1 && date <= length;
+}
+
 /**
  * Reads a date as spreadsheets write them — `2024-03-05`, `05/03/2024`, either with a Paris
  * wall-clock time (`21:30`), or ISO 8601 with an offset — into the form `parseOccurrence`
@@ -72,7 +82,7 @@ export function normaliseDateTime(text: string): string | undefined {
   if (!match) return Number.isNaN(Date.parse(text)) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? undefined : new Date(text).toISOString();
   const [, date, time] = match;
   const day = date!.includes('/') ? date!.split('/').reverse().join('-') : date!;
-  if (Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) return undefined;
+  if (!isCalendarDay(day)) return undefined;
   return time ? parisLocalInstant(day, time).toISOString() : day;
 }
 

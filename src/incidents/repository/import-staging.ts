@@ -9,42 +9,52 @@ import { INSERT_COLUMNS, type NewIncident } from './records.js';
  * a million random insertions).
  */
 
-/** The staged columns: those of `incidents` an import sets, the position as longitude and latitude. */
-const STAGING_COLUMNS = {
-  external_id: 'text', place_kind: 'text', dwelling_id: 'integer', common_area_id: 'integer', entrance_id: 'integer',
-  building_id: 'integer', residence_id: 'integer', agency_id: 'integer', lon: 'float8', lat: 'float8', occurred_at: 'timestamptz',
-  occurred_until: 'timestamptz', time_unknown: 'boolean', recorded_at: 'timestamptz', channel: 'text', category_code: 'text',
-  category_version: 'integer', family: 'text', severity: 'text', description: 'text', victims: 'jsonb', perpetrator: 'text',
-  estimated_cost: 'numeric', actual_cost: 'numeric', work_order_ref: 'text', insurance_claim_ref: 'text', status: 'text', outcome: 'text',
-} as const;
-type StagingColumn = keyof typeof STAGING_COLUMNS;
-const STAGED = Object.keys(STAGING_COLUMNS) as StagingColumn[];
+type StagedValue = string | number | boolean | null;
+
+/**
+ * The staged columns, in order: those of `incidents` an import sets, the position as longitude
+ * and latitude, each with its type and how an incident gives it.
+ */
+const STAGING_COLUMNS: [name: string, type: string, value: (incident: NewIncident) => StagedValue][] = [
+  ['external_id', 'text', (incident) => incident.externalId],
+  ['place_kind', 'text', (incident) => incident.placeKind],
+  ['dwelling_id', 'integer', (incident) => incident.place.dwellingId],
+  ['common_area_id', 'integer', (incident) => incident.place.commonAreaId],
+  ['entrance_id', 'integer', (incident) => incident.place.entranceId],
+  ['building_id', 'integer', (incident) => incident.place.buildingId],
+  ['residence_id', 'integer', (incident) => incident.place.residenceId],
+  ['agency_id', 'integer', (incident) => incident.place.agencyId],
+  ['lon', 'float8', (incident) => incident.place.lon],
+  ['lat', 'float8', (incident) => incident.place.lat],
+  ['occurred_at', 'timestamptz', (incident) => incident.occurredAt.toISOString()],
+  ['occurred_until', 'timestamptz', (incident) => incident.occurredUntil?.toISOString() ?? null],
+  ['time_unknown', 'boolean', (incident) => incident.timeUnknown],
+  ['recorded_at', 'timestamptz', (incident) => incident.recordedAt?.toISOString() ?? null],
+  ['channel', 'text', (incident) => incident.channel],
+  ['category_code', 'text', (incident) => incident.category.code],
+  ['category_version', 'integer', (incident) => incident.category.version],
+  ['family', 'text', (incident) => incident.category.family],
+  ['severity', 'text', (incident) => incident.severity],
+  ['description', 'text', (incident) => incident.description],
+  ['victims', 'jsonb', (incident) => JSON.stringify(incident.victims)],
+  ['perpetrator', 'text', (incident) => incident.perpetrator],
+  ['estimated_cost', 'numeric', (incident) => incident.estimatedCost],
+  ['actual_cost', 'numeric', (incident) => incident.actualCost],
+  ['work_order_ref', 'text', (incident) => incident.workOrderRef],
+  ['insurance_claim_ref', 'text', (incident) => incident.insuranceClaimRef],
+  ['status', 'text', (incident) => incident.status],
+  ['outcome', 'text', (incident) => incident.outcome],
+];
+const STAGED = STAGING_COLUMNS.map(([name]) => name);
 
 export async function createImportStaging(db: Queryable): Promise<void> {
-  const columns = STAGED.map((column) => `${column} ${STAGING_COLUMNS[column]}`).join(', ');
+  const columns = STAGING_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
   await db.exec(`CREATE TEMP TABLE IF NOT EXISTS incident_import_staging (${columns}) ON COMMIT DROP; TRUNCATE pg_temp.incident_import_staging`);
-}
-
-function stagedValues(incident: NewIncident): Record<StagingColumn, string | number | boolean | null> {
-  const { place, category } = incident;
-  return {
-    external_id: incident.externalId, place_kind: incident.placeKind, dwelling_id: place.dwellingId, common_area_id: place.commonAreaId,
-    entrance_id: place.entranceId, building_id: place.buildingId, residence_id: place.residenceId, agency_id: place.agencyId,
-    lon: place.lon, lat: place.lat, occurred_at: incident.occurredAt.toISOString(), occurred_until: incident.occurredUntil?.toISOString() ?? null,
-    time_unknown: incident.timeUnknown, recorded_at: incident.recordedAt?.toISOString() ?? null, channel: incident.channel,
-    category_code: category.code, category_version: category.version, family: category.family, severity: incident.severity,
-    description: incident.description, victims: JSON.stringify(incident.victims), perpetrator: incident.perpetrator,
-    estimated_cost: incident.estimatedCost, actual_cost: incident.actualCost, work_order_ref: incident.workOrderRef,
-    insurance_claim_ref: incident.insuranceClaimRef, status: incident.status, outcome: incident.outcome,
-  };
 }
 
 /** Adds incidents to the staging table, in one COPY. */
 export async function stageImportedIncidents(db: Queryable, incidents: NewIncident[]): Promise<void> {
-  const lines = incidents.map((incident) => {
-    const values = stagedValues(incident);
-    return STAGED.map((column) => copyText(values[column])).join('\t');
-  });
+  const lines = incidents.map((incident) => STAGING_COLUMNS.map(([, , value]) => copyText(value(incident))).join('\t'));
   await db.copyFrom('pg_temp.incident_import_staging', STAGED, `${lines.join('\n')}\n`);
 }
 
