@@ -123,6 +123,8 @@ export function gridGiStar(grid: Grid, distance: number): GiStarResult {
   const z = new Float64Array(size);
   const p = new Float64Array(size);
   const neighbourCount = new Int32Array(size);
+  let lastScore = Number.NaN;
+  let lastP = Number.NaN;
   for (let row = 0; row < rows; row++) {
     const firstRow = Math.max(row - radius, 0);
     const lastRow = Math.min(row + radius, rows - 1);
@@ -145,7 +147,12 @@ export function gridGiStar(grid: Grid, distance: number): GiStarResult {
       const score = spread > 0 ? (localSum - stats.mean * weight) / spread : 0;
       neighbourCount[cell] = weight;
       z[cell] = score;
-      p[cell] = twoSidedP(score);
+      // Neighbouring cells often share a score (empty areas): the p-value is reused, not recomputed.
+      if (score !== lastScore) {
+        lastScore = score;
+        lastP = twoSidedP(score);
+      }
+      p[cell] = lastP;
     }
   }
   return { z, p, neighbourCount };
