@@ -7,6 +7,10 @@
  *   npm run bench:http                                   PGlite in a temporary folder
  *   BENCH_POSTGRES_URL=postgres://…/scratch npm run bench:http   PostgreSQL (empty or demo database)
  *   BENCH_CONNECTIONS=200 BENCH_DURATION=60 (defaults)
+ *   BENCH_USER_RATE=1 (default): each connection is a user who sends at most one request a
+ *     second (a user waits for the answer and reads it; a busy caretaker clicks every few seconds);
+ *   BENCH_USER_RATE=0: no pause at all, every connection sends its next request as soon as the
+ *     answer arrives (the server's saturation throughput, not a number of users).
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,6 +22,7 @@ import { startVigie } from '../test/e2e/support/server.js';
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const duration = Number(process.env.BENCH_DURATION ?? 60);
 const databaseUrl = process.env.BENCH_POSTGRES_URL ?? '';
+const userRate = Number(process.env.BENCH_USER_RATE ?? 1);
 
 interface IncidentPage { items: { id: number }[] }
 interface IncidentDetail { placeKind: string; entranceId: number | null; buildingId: number | null; dwellingId: number | null; residenceId: number }
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
       connections,
       duration,
       headers,
+      ...(userRate > 0 ? { connectionRate: userRate } : {}),
       requests: [
         { method: 'GET', path: '/api/incidents?limit=20' },
         { method: 'GET', path: `/api/incidents/${incidentId}` },
@@ -77,7 +83,7 @@ async function main(): Promise<void> {
       ],
     });
     const errors = result.errors + result.timeouts + result.non2xx;
-    console.log(`\nHTTP load run — ${connections} connections, ${duration} s, 80 % reads / 20 % writes, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), load average ${os.loadavg()[0]!.toFixed(1)}`);
+    console.log(`\nHTTP load run — ${connections} connections, ${userRate > 0 ? `at most ${userRate} request(s) a second each` : 'no pause between requests'}, ${duration} s, 80 % reads / 20 % writes, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), load average ${os.loadavg()[0]!.toFixed(1)}`);
     console.log(`  engine            ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`);
     console.log(`  requests          ${result.requests.total} (${result.requests.average.toFixed(0)} req/s)`);
     console.log(`  latency           median ${result.latency.p50} ms   p90 ${result.latency.p90} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`);

@@ -77,6 +77,19 @@ describeEachEngine('incident history import', (database) => {
     expect(await count()).toBe(before);
   });
 
+  it('stages a file of several chunks whole, and none of it when a line of the last chunk is wrong', async () => {
+    const before = await count();
+    // Three chunks of the import (20,000 lines each): the first two are copied before the third is read.
+    const lines = Array.from({ length: 41_000 }, (_, i) => `BIG-${i};entrance;ESC-A;2019-03-05;caretaker;D.TAG;;Tags cage A;recorded;;;;`);
+    const wrong = [...lines.slice(0, -1), '40999-BAD;entrance;ESC-A;2019-03-05;caretaker;D.NOPE;;Catégorie inconnue;recorded;;;;'];
+    await expect(importIncidentTable(database(), actor(), parseCsv([HEADER, ...wrong].join('\n')), now)).rejects.toMatchObject({
+      kind: 'validation', errors: [{ line: 41_001, field: 'category_code' }],
+    });
+    expect(await count()).toBe(before);
+    expect(await importIncidentTable(database(), actor(), parseCsv([HEADER, ...lines].join('\n')), now)).toEqual({ rows: 41_000, inserted: 41_000, alreadyPresent: 0 });
+    expect(await count()).toBe(before + 41_000);
+  }, 180_000);
+
   it('reads the same columns from an XLSX workbook', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'vigie-incidents-'));
     try {

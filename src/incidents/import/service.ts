@@ -42,18 +42,27 @@ export async function importIncidentTable(db: Database, actor: Actor, table: Tab
   return db.transaction(async (tx) => {
     const categories = new Map((await listCategories(tx, actor)).map((category) => [category.code, category]));
     await repository.createImportStaging(tx);
+    const places = new Map<string, repository.ResolvedPlace | null>();
     // Chunk by chunk, so that a million lines never live as objects at once; once a line is
     // wrong nothing more is staged, but every line is still checked so all errors come back.
+    // On PostgreSQL a chunk is read and checked while the server copies the one before.
+    let copying: Promise<void> = Promise.resolve();
     for (let start = 0; start < table.records.length; start += BATCH) {
-      const rows = reader.read(table.records.slice(start, start + BATCH));
-      const places = await resolvePlaces(tx, organisationId, rows);
+      const rows = await readYielding(reader, table.records.slice(start, start + BATCH));
+      await resolveNewPlaces(tx, organisationId, rows, places);
       const incidents = rows.flatMap((row) => {
-        const place = row.placeKind ? places.get(placeKey(row.placeKind, row.placeCode)) : undefined;
+        const place = row.placeKind ? places.get(placeKey(row.placeKind, row.placeCode)) ?? undefined : undefined;
         const incident = toIncident(row, categories.get(row.categoryCode), place, errors);
         return incident ? [incident] : [];
       });
-      if (errors.length === 0) await repository.stageImportedIncidents(tx, incidents);
+      await copying;
+      if (errors.length === 0) {
+        copying = repository.stageImportedIncidents(tx, incidents);
+        // Awaited before the next copy or after the loop; handled now so that a failure waits for it.
+        copying.catch(() => undefined);
+      }
     }
+    await copying;
     if (errors.length > 0) throw rejection(errors);
     const fresh = await repository.countNewStaged(tx, organisationId);
     // Many new lines against the table: keys checked and indexes rebuilt once, not line by line.
@@ -73,14 +82,27 @@ export async function importIncidentTable(db: Database, actor: Actor, table: Tab
 
 const placeKey = (kind: PlaceKind, code: string) => `${kind}:${code}`;
 
-async function resolvePlaces(db: Queryable, organisationId: number, rows: IncidentImportRow[]) {
-  const places = new Map<string, repository.ResolvedPlace>();
+/** Lines checked between two turns of the event loop: the copy's data is written in those turns. */
+const YIELD_EVERY = 2_000;
+
+async function readYielding(reader: ReturnType<typeof incidentRowReader>, records: Table['records']): Promise<IncidentImportRow[]> {
+  const rows: IncidentImportRow[] = [];
+  for (let start = 0; start < records.length; start += YIELD_EVERY) {
+    rows.push(...reader.read(records.slice(start, start + YIELD_EVERY)));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return rows;
+}
+
+/** Resolves the places of these lines not seen in earlier chunks (null: no such place). */
+async function resolveNewPlaces(db: Queryable, organisationId: number, rows: IncidentImportRow[], places: Map<string, repository.ResolvedPlace | null>) {
   const kinds = new Set(rows.flatMap((row) => (row.placeKind ? [row.placeKind] : [])));
   for (const kind of kinds) {
-    const codes = [...new Set(rows.filter((row) => row.placeKind === kind).map((row) => row.placeCode))];
+    const codes = [...new Set(rows.filter((row) => row.placeKind === kind && !places.has(placeKey(kind, row.placeCode))).map((row) => row.placeCode))];
+    if (codes.length === 0) continue;
+    for (const code of codes) places.set(placeKey(kind, code), null);
     for (const place of await repository.resolvePlacesByCode(db, organisationId, kind, codes)) places.set(placeKey(kind, place.code), place);
   }
-  return places;
 }
 
 /** The incident to store for a line, or null with its errors added. */
