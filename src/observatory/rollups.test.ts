@@ -3,6 +3,8 @@ import type { Queryable } from '../db/database.js';
 import { seedCategories } from '../incidents/repository.js';
 import { initialCategories } from '../incidents/domain/nomenclature.js';
 import { Random } from '../patrimony/demo/domain/random.js';
+import { createIncident, addAction, mergeIncidents, transitionIncident } from '../incidents/service.js';
+import { testActor } from '../../test/support/auth.js';
 import { describeEachEngine } from '../../test/support/engines.js';
 import { createSmallPatrimony, type SmallPatrimony } from '../../test/support/fixtures.js';
 import { beginBulkRollups, finishBulkRollups } from './bulk-rollups.js';
@@ -301,5 +303,65 @@ describeEachEngine('observatory roll-ups', (database) => {
     // Every coarse level was read, and figures were there to compare.
     expect(coarseReads).toBeGreaterThanOrEqual(12);
     expect((await repository.measuresByMonthAndCategory(db, scope, { period }, { coarse: 'organisation' }, months)).length).toBeGreaterThan(10);
+  });
+  it('follow the status lines and actions that count, through the workflow and written alone', async () => {
+    const db = database();
+    const org = patrimony.organisationId;
+    await randomChanges(db, 5, 30, 0);
+    const actor = testActor(org, 'observatory_officer');
+    const record = async () => (await createIncident(db, actor, {
+      place: { kind: 'entrance', id: patrimony.entranceIds.lensA }, occurredAt: '2024-06-03T10:00:00+02:00', channel: 'caretaker',
+      categoryCode: 'D.TAG', description: 'Tags', victims: [], perpetrator: 'not_identified', status: 'recorded',
+    })).incident.id;
+    const counted = async (id: number) => (await db.query<{ complaint: boolean; handled: boolean }>(
+      'SELECT complaint, handling_hours IS NOT NULL AS handled FROM observatory_contributions WHERE organisation_id = $1 AND incident_id = $2', [org, id]))[0];
+    const closingLine = (id: number, hours: number, reason: string | null = null) => db.query(
+      `INSERT INTO incident_history (organisation_id, incident_id, changed_at, field, before_value, after_value, reason)
+       SELECT organisation_id, id, recorded_at + $3 * interval '1 hour', 'status', '"in_progress"', '"closed"', $4 FROM incidents WHERE organisation_id = $1 AND id = $2`,
+      [org, id, hours, reason]);
+    const id = await record();
+    expect(await counted(id)).toEqual({ complaint: false, handled: false });
+
+    // Closed through the workflow: the incident changes before its closing line is written.
+    await transitionIncident(db, actor, id, { to: 'qualified' });
+    await transitionIncident(db, actor, id, { to: 'closed', outcome: 'resolved' });
+    expect(await counted(id)).toEqual({ complaint: false, handled: true });
+    await expectRollupsFromScratch();
+    // Later closing lines alone move the handling time; an imported one does not count.
+    await closingLine(id, 30);
+    await expectRollupsFromScratch();
+    await closingLine(id, 90, 'import');
+    await expectRollupsFromScratch();
+    await db.query(`DELETE FROM incident_history WHERE organisation_id = $1 AND incident_id = $2 AND field = 'status' AND after_value = '"closed"' AND reason IS NULL`, [org, id]);
+    expect(await counted(id)).toEqual({ complaint: false, handled: false });
+    await expectRollupsFromScratch();
+    await closingLine(id, 12);
+    await transitionIncident(db, actor, id, { to: 'in_progress', reason: 'Nouveaux tags' });
+    expect(await counted(id)).toEqual({ complaint: false, handled: false });
+    await transitionIncident(db, actor, id, { to: 'closed', outcome: 'resolved' });
+    await expectRollupsFromScratch();
+
+    // Complaints: added through the service, re-kinded, moved to another incident, withdrawn.
+    const other = await record();
+    await addAction(db, actor, id, { kind: 'mediation', date: '2024-06-04' });
+    expect(await counted(id)).toEqual({ complaint: false, handled: true });
+    const complaint = await addAction(db, actor, id, { kind: 'complaint_filed', date: '2024-06-05', policeStation: 'Lens' });
+    expect(await counted(id)).toEqual({ complaint: true, handled: true });
+    await expectRollupsFromScratch();
+    await db.query(`UPDATE incident_actions SET kind = 'police_log' WHERE organisation_id = $1 AND id = $2`, [org, complaint.id]);
+    expect(await counted(id)).toEqual({ complaint: false, handled: true });
+    await db.query(`UPDATE incident_actions SET kind = 'accompanied_complaint' WHERE organisation_id = $1 AND incident_id = $2 AND kind = 'mediation'`, [org, id]);
+    expect(await counted(id)).toEqual({ complaint: true, handled: true });
+    await db.query(`UPDATE incident_actions SET incident_id = $3 WHERE organisation_id = $1 AND incident_id = $2 AND kind = 'accompanied_complaint'`, [org, id, other]);
+    expect([await counted(id), await counted(other)]).toEqual([{ complaint: false, handled: true }, { complaint: true, handled: false }]);
+    await expectRollupsFromScratch();
+    await db.query(`DELETE FROM incident_actions WHERE organisation_id = $1 AND incident_id = $2`, [org, other]);
+    expect(await counted(other)).toEqual({ complaint: false, handled: false });
+
+    // A merge leaves the survivor counted, the duplicate not.
+    await addAction(db, actor, other, { kind: 'complaint_filed', date: '2024-06-05', policeStation: 'Lens' });
+    await mergeIncidents(db, actor, id, other);
+    expect([await counted(id), await counted(other)]).toEqual([{ complaint: false, handled: true }, undefined]);
+    await expectRollupsFromScratch();
   });
 });
