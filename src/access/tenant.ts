@@ -11,12 +11,13 @@ export const APPLICATION_ROLE = 'vigie_app';
 export function withTenant<T>(db: Queryable, organisationId: number, work: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.query("SELECT set_config('vigie.organisation_id', $1, true), set_config('role', $2, true)", [String(organisationId), APPLICATION_ROLE]);
+    bases.set(tx, baseDatabase(db));
     return work(tx);
   });
 }
 
-/** Each request gets its own tenant view; caches that outlive a request key on the database beneath. */
-const bases = new WeakMap<Queryable, Database>();
+/** Each request gets its own tenant view and transactions; caches that outlive a request key on the database beneath. */
+const bases = new WeakMap<Queryable, Queryable>();
 
 /** The database a tenant view runs on (the view itself for any other database). */
 export const baseDatabase = (db: Queryable): Queryable => bases.get(db) ?? db;
