@@ -7,6 +7,10 @@ import { seededRandom } from '../../src/observatory/stats/random.js';
 
 const COMMUNES = ['62498', '62041', '62193', '59350', '59178', '62119', '62160', '62510'];
 
+/** Where the synthetic buildings stand: residences in rows of a hundred, five buildings side by side. */
+const buildingLongitude = (residence: number, building: number) => 2.5 + (residence % 100) * 0.01 + (building % 5) * 0.0003;
+const buildingLatitude = (residence: number) => 50.2 + Math.floor(residence / 100) * 0.01;
+
 /** 40 dwellings per building (4 entrances of 10), 5 buildings per residence, 25 residences per agency. */
 export function syntheticPatrimonyRows(dwellings: number): NativePatrimonyRow[] {
   return Array.from({ length: dwellings }, (_, i) => {
@@ -21,7 +25,7 @@ export function syntheticPatrimonyRows(dwellings: number): NativePatrimonyRow[] 
       commune_insee: COMMUNES[residence % COMMUNES.length]!, qpv_code: residence % 3 === 0 ? `QN0620${residence % 10}M` : null,
       building_code: `BAT${building}`, building_name: `Bâtiment ${building % 5}`,
       street_number: String(1 + (building % 80)), street_type: 'rue', street_name: `des Tilleuls ${residence}`,
-      longitude: 2.5 + (residence % 100) * 0.01 + (building % 5) * 0.0003, latitude: 50.2 + Math.floor(residence / 100) * 0.01,
+      longitude: buildingLongitude(residence, building), latitude: buildingLatitude(residence),
       entrance_code: `BAT${building}-E${Math.floor((i % 40) / 10)}`, dwelling_code: `LOG${i}`, rpls_id: `RPLS${i}`,
       kind: i % 17 === 0 ? 'individual' : 'collective', floor: i % 10, rooms: 1 + (i % 5),
       habitable_surface: 30 + (i % 70) + 0.5, construction_year: 1950 + (residence % 70), financing: i % 2 ? 'PLUS' : 'PLAI',
@@ -130,8 +134,8 @@ export function syntheticIncidentPoints(dwellings: number, count: number): Incid
     const building = Math.min(buildings - 1, residence * 5 + random.int(5));
     return {
       id, family: families[random.int(families.length)]!, severity: `G${1 + random.int(4)}`, agencyId: Math.floor(residence / 25), recordedBy: null, day: random.int(3652),
-      lon: 2.5 + (residence % 100) * 0.01 + (building % 5) * 0.0003 + (random.int(101) - 50) * 0.000002,
-      lat: 50.2 + Math.floor(residence / 100) * 0.01 + (random.int(101) - 50) * 0.000002,
+      lon: buildingLongitude(residence, building) + (random.int(101) - 50) * 0.000002,
+      lat: buildingLatitude(residence) + (random.int(101) - 50) * 0.000002,
     };
   });
 }
